@@ -1,0 +1,118 @@
+package org.web4rec.gateway;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.auth.PubSecKeyOptions;
+import io.vertx.ext.auth.jwt.JWTAuth;
+import io.vertx.ext.auth.jwt.JWTAuthOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.StaticHandler;
+import io.vertx.sqlclient.Pool;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import org.web4rec.platform.blob.BlobStore;
+import org.web4rec.platform.bus.MessageBus;
+import org.web4rec.platform.config.ServerConfig;
+import org.web4rec.platform.http.ApiException;
+import org.web4rec.platform.http.ErrorHandler;
+import org.web4rec.platform.http.Json;
+import org.web4rec.platform.http.ServiceRoutes;
+import org.web4rec.platform.sql.AccountRepository;
+
+/**
+ * The gateway's HTTP server. Route table: health, OpenAPI, the public auth routes, then every
+ * other {@code /api/v1} route behind authentication, then the web UI's static files.
+ */
+public final class GatewayVerticle extends VerticleBase {
+
+  private final ServerConfig config;
+  private final Pool pool;
+  private final BlobStore blobs;
+  private final MessageBus bus;
+  private final AccountRepository accounts;
+  private final String jwtSecret;
+  private final List<ServiceRoutes> services;
+  private HttpServer server;
+
+  public GatewayVerticle(ServerConfig config, Pool pool, BlobStore blobs, MessageBus bus,
+      AccountRepository accounts, String jwtSecret, List<ServiceRoutes> services) {
+    this.config = config;
+    this.pool = pool;
+    this.blobs = blobs;
+    this.bus = bus;
+    this.accounts = accounts;
+    this.jwtSecret = jwtSecret;
+    this.services = services;
+  }
+
+  @Override
+  public Future<?> start() {
+    JWTAuth jwt = JWTAuth.create(vertx, new JWTAuthOptions().addPubSecKey(new PubSecKeyOptions()
+        .setAlgorithm("HS256").setBuffer(jwtSecret)));
+    Accounts auth = new Accounts(vertx, accounts, jwt);
+    ErrorHandler errors = new ErrorHandler(config.maxUploadBytes());
+    Buffer openapi = resource("openapi.json");
+
+    Router api = Router.router(vertx);
+    api.route().handler(BodyHandler.create(config.uploadDir().toString())
+        .setBodyLimit(config.maxUploadBytes())
+        .setDeleteUploadedFilesOnEnd(true)
+        .setHandleFileUploads(true));
+    api.get("/openapi.json").handler(ctx -> ctx.response()
+        .putHeader("Content-Type", "application/json").end(openapi));
+    auth.mountPublic(api);
+    api.route().handler(auth::authenticate);
+    auth.mountPrivate(api);
+    for (ServiceRoutes s : services) {
+      s.mount(api);
+    }
+    api.route().handler(ctx -> ctx.fail(ApiException.notFound("no API route "
+        + ctx.request().method() + " " + ctx.request().path() + "; see /api/v1/openapi.json")));
+    api.route().failureHandler(errors);
+
+    Router root = Router.router(vertx);
+    root.get("/health/live").handler(ctx -> Json.ok(ctx, 200,
+        new JsonObject().put("status", "UP")));
+    root.get("/health/ready").handler(this::ready);
+    root.route("/api/v1/*").subRouter(api);
+    root.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false)
+        .setIndexPage("index.html"));
+    root.route().failureHandler(errors);
+
+    return vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true))
+        .requestHandler(root)
+        .listen(config.port(), "0.0.0.0")
+        .onSuccess(s -> server = s);
+  }
+
+  /** The port actually bound (useful when the config asked for port 0). */
+  public int actualPort() {
+    return server.actualPort();
+  }
+
+  private void ready(RoutingContext ctx) {
+    Future.all(pool.query("SELECT 1").execute(), blobs.ping(), bus.ping())
+        .onSuccess(v -> Json.ok(ctx, 200, new JsonObject().put("status", "UP")))
+        .onFailure(t -> Json.ok(ctx, 503, new JsonObject().put("status", "DOWN")
+            .put("reason", String.valueOf(t.getMessage()))));
+  }
+
+  private static Buffer resource(String name) {
+    try (InputStream in = GatewayVerticle.class.getClassLoader().getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + name);
+      }
+      return Buffer.buffer(in.readAllBytes());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,122 @@
+package org.web4rec.ingest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.web4rec.core.lists.CandidateLists;
+import org.web4rec.platform.data.StoredDataset;
+import org.web4rec.platform.http.ApiException;
+import org.web4rec.platform.table.Column;
+import org.web4rec.platform.table.Table;
+
+/**
+ * Validates an uploaded recommendations table against its dataset and prepares the candidate
+ * lists C_u: ids mapped to dense indices, scores finite, one row per (user, item), train items
+ * removed, ordered by rank or by score with ties by external item id, cut to N.
+ */
+final class ExperimentBuilder {
+
+  static final String EXAMPLE = "user_id,item_id,score\n1,1061,0.93\n1,2571,0.91";
+
+  private ExperimentBuilder() {}
+
+  static CandidateLists build(Table recs, StoredDataset ds, int nCandidates) {
+    IdColumns.requireRows(recs, "recommendations", EXAMPLE);
+    String[] users = IdColumns.ids(IdColumns.require(recs, "recommendations", "user_id", EXAMPLE),
+        "recommendations");
+    String[] items = IdColumns.ids(IdColumns.require(recs, "recommendations", "item_id", EXAMPLE),
+        "recommendations");
+    float[] scores = scores(IdColumns.require(recs, "recommendations", "score", EXAMPLE));
+    int[] ranks = recs.column("rank").map(ExperimentBuilder::ranks).orElse(null);
+
+    Map<String, Integer> userIndex = ds.userIndex();
+    Map<String, Integer> itemIndex = ds.itemIndex();
+    int n = users.length;
+    int[] u = new int[n];
+    int[] i = new int[n];
+    long[] packed = new long[n];
+    List<String> unknownUsers = new ArrayList<>();
+    List<String> unknownItems = new ArrayList<>();
+    int unknownUserCount = 0;
+    int unknownItemCount = 0;
+    for (int r = 0; r < n; r++) {
+      Integer uu = userIndex.get(users[r]);
+      Integer ii = itemIndex.get(items[r]);
+      if (uu == null) {
+        if (unknownUserCount++ < 5 && !unknownUsers.contains(users[r])) {
+          unknownUsers.add(users[r]);
+        }
+      } else {
+        u[r] = uu;
+      }
+      if (ii == null) {
+        if (unknownItemCount++ < 5 && !unknownItems.contains(items[r])) {
+          unknownItems.add(items[r]);
+        }
+      } else {
+        i[r] = ii;
+      }
+      packed[r] = IdColumns.pack(u[r], i[r]);
+    }
+    if (!unknownUsers.isEmpty()) {
+      throw ApiException.badRequest(unknownUserCount + " row(s) name user ids that are not in the"
+          + " dataset, e.g. " + unknownUsers + "; upload lists only for the dataset's users",
+          "user ids seen in the dataset's train, ground truth or user side table");
+    }
+    if (!unknownItems.isEmpty()) {
+      throw ApiException.badRequest(unknownItemCount + " row(s) name item ids that are not in the"
+          + " dataset, e.g. " + unknownItems + "; recommend only the dataset's items",
+          "item ids seen in the dataset's train, ground truth or item side table");
+    }
+    for (int r = 0; r < n; r++) {
+      if (!Float.isFinite(scores[r])) {
+        throw ApiException.badRequest("score of (user_id " + users[r] + ", item_id " + items[r]
+            + ") is " + scores[r] + "; every score must be a finite number", EXAMPLE);
+      }
+    }
+    int dup = IdColumns.firstDuplicate(packed);
+    if (dup >= 0) {
+      throw ApiException.badRequest("duplicate (user_id, item_id) row (" + users[dup] + ", "
+          + items[dup] + "); one row per pair", EXAMPLE);
+    }
+    int[] tieOrder = CandidateLists.tieOrder(ds.itemIds());
+    return CandidateLists.prepare(ds.nUsers(), u, i, scores, ranks, ds.train(), tieOrder,
+        nCandidates);
+  }
+
+  private static float[] scores(Column c) {
+    float[] out = new float[c.size()];
+    for (int r = 0; r < out.length; r++) {
+      if (c.isNull(r)) {
+        out[r] = Float.NaN;
+      } else if (c instanceof Column.Floats f) {
+        out[r] = f.values()[r];
+      } else if (c instanceof Column.Doubles d) {
+        out[r] = (float) d.values()[r];
+      } else if (c instanceof Column.Longs l) {
+        out[r] = l.values()[r];
+      } else if (c instanceof Column.Ints in) {
+        out[r] = in.values()[r];
+      } else {
+        throw ApiException.badRequest("column 'score' must be numeric, got text", EXAMPLE);
+      }
+    }
+    return out;
+  }
+
+  private static int[] ranks(Column c) {
+    if (!(c instanceof Column.Longs l)) {
+      throw ApiException.badRequest("column 'rank' must be integer (1 = best)",
+          "user_id,item_id,score,rank\n1,1061,0.93,1");
+    }
+    int[] out = new int[l.size()];
+    for (int r = 0; r < out.length; r++) {
+      if (l.isNull(r) || l.values()[r] < 1) {
+        throw ApiException.badRequest("rank must be an integer >= 1 on every row",
+            "user_id,item_id,score,rank\n1,1061,0.93,1");
+      }
+      out[r] = (int) l.values()[r];
+    }
+    return out;
+  }
+}

@@ -1,0 +1,78 @@
+package org.web4rec.ingest;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.web4rec.platform.http.ApiException;
+import org.web4rec.platform.table.Column;
+import org.web4rec.platform.table.Table;
+
+/** Column checks shared by dataset and experiment validation; failures answer 400. */
+final class IdColumns {
+
+  private IdColumns() {}
+
+  static Column require(Table t, String part, String column, String example) {
+    return t.column(column).orElseThrow(() -> ApiException.badRequest("part '" + part
+        + "' lacks column '" + column + "'; it has " + t.names(), example));
+  }
+
+  static void requireRows(Table t, String part, String example) {
+    if (t.rows() == 0) {
+      throw ApiException.badRequest("part '" + part + "' is an empty table", example);
+    }
+  }
+
+  /**
+   * External ids by their canonical string form: integers as decimal, integral floats (pandas
+   * turns int ids with NaNs into floats) likewise, strings trimmed. Null ids are rejected.
+   */
+  static String[] ids(Column c, String part) {
+    String[] out = new String[c.size()];
+    for (int r = 0; r < out.length; r++) {
+      if (c.isNull(r)) {
+        throw ApiException.badRequest("part '" + part + "' row " + (r + 1) + " has no "
+            + c.name(), c.name() + " must be set on every row");
+      }
+      if (c instanceof Column.Doubles d) {
+        double v = d.values()[r];
+        out[r] = v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v)
+            : Double.toString(v);
+      } else if (c instanceof Column.StringLists) {
+        throw ApiException.badRequest("column '" + c.name() + "' of part '" + part
+            + "' is a list; ids must be integers or strings", "user_id: 42 or \"u42\"");
+      } else {
+        out[r] = c.asString(r).trim();
+      }
+    }
+    return out;
+  }
+
+  static boolean isIntegerTyped(Column c) {
+    return c instanceof Column.Longs || c instanceof Column.Ints;
+  }
+
+  /** Finds one duplicate among packed (user, item) pairs, or -1; sorts {@code packed}. */
+  static int firstDuplicate(long[] packed) {
+    long[] sorted = packed.clone();
+    java.util.Arrays.sort(sorted);
+    for (int k = 1; k < sorted.length; k++) {
+      if (sorted[k] == sorted[k - 1]) {
+        long dup = sorted[k];
+        for (int r = 0; r < packed.length; r++) {
+          if (packed[r] == dup) {
+            return r;
+          }
+        }
+      }
+    }
+    return -1;
+  }
+
+  static long pack(int u, int i) {
+    return ((long) u << 32) | (i & 0xffffffffL);
+  }
+
+  static List<String> examples(List<String> all) {
+    return new ArrayList<>(all.subList(0, Math.min(5, all.size())));
+  }
+}

@@ -1,0 +1,96 @@
+package org.web4rec.ingest;
+
+import io.vertx.core.Future;
+import io.vertx.ext.web.FileUpload;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.web4rec.platform.http.ApiException;
+import org.web4rec.platform.http.Caller;
+import org.web4rec.platform.http.Json;
+import org.web4rec.platform.http.ServiceRoutes;
+import org.web4rec.platform.http.Views;
+import org.web4rec.platform.sql.DatasetRepository;
+
+/** HTTP routes of the ingest service: dataset registration and reads, experiment uploads. */
+public final class IngestRoutes implements ServiceRoutes {
+
+  private final IngestService service;
+  private final DatasetRepository datasets;
+
+  public IngestRoutes(IngestService service, DatasetRepository datasets) {
+    this.service = service;
+    this.datasets = datasets;
+  }
+
+  @Override
+  public void mount(Router api) {
+    api.post("/datasets").handler(this::registerDataset);
+    api.get("/datasets").handler(this::listDatasets);
+    api.get("/datasets/:dataset").handler(this::getDataset);
+    api.post("/datasets/:dataset/experiments").handler(this::uploadExperiment);
+  }
+
+  private void registerDataset(RoutingContext ctx) {
+    Caller caller = Caller.of(ctx);
+    requireMultipart(ctx);
+    service.registerDataset(caller, ctx.request().getFormAttribute("name"), parts(ctx))
+        .onSuccess(json -> Json.ok(ctx, 201, json))
+        .onFailure(ctx::fail);
+  }
+
+  private void listDatasets(RoutingContext ctx) {
+    Caller caller = Caller.of(ctx);
+    datasets.list(caller.teamId())
+        .onSuccess(list -> Json.ok(ctx, 200, new io.vertx.core.json.JsonObject()
+            .put("datasets", Json.array(list.stream().map(Views::dataset).toList()))))
+        .onFailure(ctx::fail);
+  }
+
+  private void getDataset(RoutingContext ctx) {
+    Caller caller = Caller.of(ctx);
+    String name = ctx.pathParam("dataset");
+    datasets.findByName(caller.teamId(), name)
+        .compose(d -> d.isPresent() ? Future.succeededFuture(d.get())
+            : Future.failedFuture(ApiException.notFound("dataset '" + name + "' does not exist")))
+        .onSuccess(d -> Json.ok(ctx, 200, Views.dataset(d)))
+        .onFailure(ctx::fail);
+  }
+
+  private void uploadExperiment(RoutingContext ctx) {
+    Caller caller = Caller.of(ctx);
+    requireMultipart(ctx);
+    Map<String, IngestService.Part> parts = parts(ctx);
+    service.uploadExperiment(caller, ctx.pathParam("dataset"),
+            ctx.request().getFormAttribute("meta"), parts.get("recommendations"),
+            ctx.request().getHeader("Idempotency-Key"))
+        .onSuccess(up -> {
+          String location = "/api/v1/datasets/" + ctx.pathParam("dataset") + "/experiments/"
+              + up.experiment().getString("name");
+          ctx.response().putHeader("Location", location);
+          Json.ok(ctx, up.created() ? 202 : 200, up.experiment());
+        })
+        .onFailure(ctx::fail);
+  }
+
+  private static void requireMultipart(RoutingContext ctx) {
+    String type = ctx.request().getHeader("Content-Type");
+    if (type == null || !type.startsWith("multipart/form-data")) {
+      throw ApiException.badRequest("send multipart/form-data (Content-Type was " + type + ")",
+          "curl -F name=ml -F train=@train.csv -F ground_truth=@test.csv .../api/v1/datasets");
+    }
+  }
+
+  private static Map<String, IngestService.Part> parts(RoutingContext ctx) {
+    Map<String, IngestService.Part> parts = new HashMap<>();
+    for (FileUpload f : ctx.fileUploads()) {
+      if (parts.put(f.name(), new IngestService.Part(Path.of(f.uploadedFileName()),
+          f.contentType())) != null) {
+        throw ApiException.badRequest("part '" + f.name() + "' was sent twice", f.name());
+      }
+    }
+    return parts;
+  }
+}

@@ -1,0 +1,289 @@
+package org.web4rec.ingest;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.web4rec.core.lists.CandidateLists;
+import org.web4rec.platform.blob.BlobKeys;
+import org.web4rec.platform.blob.BlobStore;
+import org.web4rec.platform.bus.MessageBus;
+import org.web4rec.platform.config.ServerConfig;
+import org.web4rec.platform.contracts.Events;
+import org.web4rec.platform.contracts.Topics;
+import org.web4rec.platform.data.DatasetCache;
+import org.web4rec.platform.data.StoredDataset;
+import org.web4rec.platform.http.ApiException;
+import org.web4rec.platform.http.Caller;
+import org.web4rec.platform.http.Views;
+import org.web4rec.platform.sql.DatasetRepository;
+import org.web4rec.platform.sql.DatasetRepository.DatasetRecord;
+import org.web4rec.platform.sql.DuplicateKeyException;
+import org.web4rec.platform.sql.ExperimentRepository;
+import org.web4rec.platform.sql.ExperimentRepository.ExperimentRecord;
+import org.web4rec.platform.sql.Ids;
+import org.web4rec.platform.table.Table;
+
+/**
+ * Dataset registration and experiment upload. Each write goes blob → metadata row → event; when a
+ * step fails, the steps before it are undone, so a failed request leaves no orphan blob, row or
+ * event (a 4xx is decided before anything is written).
+ */
+public final class IngestService {
+
+  private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
+  static final Pattern DATASET_NAME = Pattern.compile("[A-Za-z0-9._-]{1,128}");
+  static final Pattern EXPERIMENT_NAME = Pattern.compile("[^/\\p{Cntrl}]{1,200}");
+
+  /** An uploaded multipart file part. */
+  public record Part(Path file, String contentType) {}
+
+  /** An upload's outcome: the experiment JSON and whether it was created now (202) or before. */
+  public record Upload(JsonObject experiment, boolean created) {}
+
+  private final Vertx vertx;
+  private final ServerConfig config;
+  private final BlobStore blobs;
+  private final DatasetRepository datasets;
+  private final ExperimentRepository experiments;
+  private final MessageBus bus;
+  private final DatasetCache cache;
+
+  public IngestService(Vertx vertx, ServerConfig config, BlobStore blobs, DatasetRepository datasets,
+      ExperimentRepository experiments, MessageBus bus, DatasetCache cache) {
+    this.vertx = vertx;
+    this.config = config;
+    this.blobs = blobs;
+    this.datasets = datasets;
+    this.experiments = experiments;
+    this.bus = bus;
+    this.cache = cache;
+  }
+
+  public Future<JsonObject> registerDataset(Caller caller, String name, Map<String, Part> parts) {
+    if (name == null || !DATASET_NAME.matcher(name).matches()) {
+      return Future.failedFuture(ApiException.badRequest("dataset name must be 1-128 characters of"
+          + " letters, digits, '.', '_' or '-', got " + (name == null ? "none" : "'" + name + "'"),
+          "ml-latest-small"));
+    }
+    for (String required : List.of("train", "ground_truth")) {
+      if (!parts.containsKey(required)) {
+        return Future.failedFuture(ApiException.badRequest("multipart part '" + required
+            + "' is missing; send train and ground_truth tables (user_side, item_side optional)",
+            required.equals("train") ? DatasetBuilder.TRAIN_EXAMPLE : DatasetBuilder.GT_EXAMPLE));
+      }
+    }
+    for (String part : parts.keySet()) {
+      if (!List.of("train", "ground_truth", "user_side", "item_side").contains(part)) {
+        return Future.failedFuture(ApiException.badRequest("unknown part '" + part
+            + "'; expected train, ground_truth, user_side, item_side", "train"));
+      }
+    }
+    return datasets.findByName(caller.teamId(), name)
+        .compose(existing -> existing.isPresent()
+            ? Future.failedFuture(ApiException.conflict("dataset '" + name + "' already exists;"
+                + " choose another name"))
+            : Future.succeededFuture())
+        .compose(v -> vertx.executeBlocking(() -> new DatasetBuilder().build(
+            decode(parts, "train"), decode(parts, "ground_truth"),
+            decode(parts, "user_side"), decode(parts, "item_side")), false))
+        .compose(built -> storeDataset(caller, name, built));
+  }
+
+  private static Table decode(Map<String, Part> parts, String name) {
+    Part p = parts.get(name);
+    return p == null ? null : TableFiles.decode(name, p.file(), p.contentType());
+  }
+
+  private Future<JsonObject> storeDataset(Caller caller, String name, DatasetBuilder.Built built) {
+    String id = Ids.next("ds");
+    String prefix = BlobKeys.dataset(caller.teamId(), id);
+    DatasetRecord record = new DatasetRecord(id, caller.teamId(), name, 1, built.info(),
+        System.currentTimeMillis());
+    Supplier<Future<?>> dropBlobs = () -> blobs.deletePrefix(prefix);
+    Future<Void> written = Future.all(
+            blobs.put(prefix + StoredDataset.USERS, built.users()),
+            blobs.put(prefix + StoredDataset.ITEMS, built.items()),
+            blobs.put(prefix + StoredDataset.TRAIN, built.train()),
+            blobs.put(prefix + StoredDataset.GROUND_TRUTH, built.groundTruth()))
+        .recover(t -> undo(dropBlobs, unavailable("blob store", t))).mapEmpty();
+    return written
+        .compose(v -> datasets.insert(record).recover(t -> undo(dropBlobs,
+            t instanceof DuplicateKeyException
+                ? ApiException.conflict("dataset '" + name + "' already exists; choose another name")
+                : unavailable("metadata store", t))))
+        .compose(v -> bus.publish(Topics.DATASET_REGISTERED, id,
+                new Events.DatasetRegistered(caller.teamId(), id, 1).toJson())
+            .recover(t -> undo(() -> datasets.delete(caller.teamId(), id)
+                .compose(x -> dropBlobs.get()), unavailable("event bus", t))))
+        .map(v -> Views.dataset(record));
+  }
+
+  public Future<Upload> uploadExperiment(Caller caller, String datasetName, String metaText,
+      Part recommendations, String idempotencyKey) {
+    JsonObject meta;
+    try {
+      meta = new JsonObject(metaText == null ? "" : metaText);
+    } catch (RuntimeException e) {
+      return Future.failedFuture(ApiException.badRequest("form field 'meta' must be a JSON object"
+          + " with experiment_name: " + e.getMessage(), META_EXAMPLE));
+    }
+    Settings settings;
+    try {
+      settings = Settings.of(meta, config);
+    } catch (ApiException e) {
+      return Future.failedFuture(e);
+    }
+    if (recommendations == null) {
+      return Future.failedFuture(ApiException.badRequest("multipart part 'recommendations' is"
+          + " missing", ExperimentBuilder.EXAMPLE));
+    }
+    return datasets.findByName(caller.teamId(), datasetName)
+        .compose(found -> found.<Future<DatasetRecord>>map(Future::succeededFuture).orElseGet(() ->
+            Future.failedFuture(ApiException.notFound("dataset '" + datasetName + "' does not"
+                + " exist; register it first with Web4Rec.register_dataset"))))
+        .compose(ds -> experiments.find(caller.teamId(), ds.id(), settings.name())
+            .compose(existing -> {
+              if (existing.isPresent()) {
+                ExperimentRecord e = existing.get();
+                if (idempotencyKey != null && idempotencyKey.equals(e.idempotencyKey())) {
+                  return Future.succeededFuture(new Upload(
+                      Views.experiment(e, ds.name(), Map.of()), false));
+                }
+                return Future.failedFuture(ApiException.conflict("experiment '" + settings.name()
+                    + "' already exists in dataset '" + ds.name() + "'; choose another name"));
+              }
+              return prepareAndStore(caller, ds, settings, recommendations, idempotencyKey);
+            }));
+  }
+
+  static final String META_EXAMPLE = "{\"experiment_name\": \"BPR-MF\", \"hyper_parameters\":"
+      + " {\"embedding_size\": 16}, \"ks\": [5, 10, 20, 50], \"n_candidates\": 100}";
+
+  private Future<Upload> prepareAndStore(Caller caller, DatasetRecord ds, Settings settings,
+      Part recommendations, String idempotencyKey) {
+    return cache.get(caller.teamId(), ds.id(), ds.version())
+        .compose(stored -> vertx.executeBlocking(() -> {
+          Table recs = TableFiles.decode("recommendations", recommendations.file(),
+              recommendations.contentType());
+          return ExperimentBuilder.build(recs, stored, settings.nCandidates());
+        }, false))
+        .compose(lists -> storeExperiment(caller, ds, settings, lists, idempotencyKey));
+  }
+
+  private Future<Upload> storeExperiment(Caller caller, DatasetRecord ds, Settings settings,
+      CandidateLists lists, String idempotencyKey) {
+    String id = Ids.next("ex");
+    String prefix = BlobKeys.experiment(caller.teamId(), id);
+    int usersWithList = 0;
+    for (int u = 0; u < lists.users(); u++) {
+      if (lists.size(u) > 0) {
+        usersWithList++;
+      }
+    }
+    JsonObject settingsJson = new JsonObject()
+        .put("ks", new JsonArray(new ArrayList<>(settings.ks())))
+        .put("n_candidates", settings.nCandidates())
+        .put("n_users_with_list", usersWithList)
+        .put("dataset_version", ds.version());
+    long now = System.currentTimeMillis();
+    ExperimentRecord record = new ExperimentRecord(id, caller.teamId(), ds.id(), settings.name(),
+        ExperimentRepository.UPLOADED, null, settings.hyperParameters(), settingsJson,
+        idempotencyKey, null, now, now);
+    Supplier<Future<?>> dropBlobs = () -> blobs.deletePrefix(prefix);
+    return vertx.executeBlocking(() -> StoredDataset.encodeCandidates(lists), false)
+        .compose(bytes -> blobs.put(prefix + StoredDataset.CANDIDATES, bytes)
+            .recover(t -> undo(dropBlobs, unavailable("blob store", t))))
+        .compose(v -> experiments.insert(record).recover(t -> undo(dropBlobs,
+            t instanceof DuplicateKeyException
+                ? ApiException.conflict("experiment '" + settings.name() + "' already exists in"
+                    + " dataset '" + ds.name() + "'; choose another name")
+                : unavailable("metadata store", t))))
+        .compose(v -> bus.publish(Topics.EXPERIMENT_UPLOADED, id,
+                new Events.ExperimentUploaded(caller.teamId(), ds.id(), id).toJson())
+            .recover(t -> undo(() -> experiments.delete(id).compose(x -> dropBlobs.get()),
+                unavailable("event bus", t))))
+        .map(v -> new Upload(Views.experiment(record, ds.name(), Map.of()), true));
+  }
+
+  private static <T> Future<T> undo(Supplier<Future<?>> undo, Throwable cause) {
+    return undo.get()
+        .transform(ar -> {
+          if (ar.failed()) {
+            LOG.error("could not undo a partial write; orphan left behind", ar.cause());
+          }
+          return Future.<T>failedFuture(cause);
+        });
+  }
+
+  private static Throwable unavailable(String what, Throwable t) {
+    if (t instanceof ApiException) {
+      return t;
+    }
+    LOG.warn("{} failed: {}", what, t.toString());
+    return ApiException.unavailable(what + " unavailable, retry later: " + t.getMessage());
+  }
+
+  /** The validated upload settings from the {@code meta} field. */
+  record Settings(String name, JsonObject hyperParameters, List<Integer> ks, int nCandidates) {
+    static Settings of(JsonObject meta, ServerConfig config) {
+      Object nameObj = meta.getValue("experiment_name");
+      if (!(nameObj instanceof String name) || !EXPERIMENT_NAME.matcher(name).matches()) {
+        throw ApiException.badRequest("meta.experiment_name must be a string of 1-200 characters"
+            + " without '/'", META_EXAMPLE);
+      }
+      Object hp = meta.getValue("hyper_parameters", new JsonObject());
+      if (!(hp instanceof JsonObject hyper)) {
+        throw ApiException.badRequest("meta.hyper_parameters must be a JSON object", META_EXAMPLE);
+      }
+      Object nObj = meta.getValue("n_candidates");
+      int n = config.defaultCandidates();
+      if (nObj != null) {
+        if (!(nObj instanceof Integer ni) || ni < 1 || ni > 10_000) {
+          throw ApiException.badRequest("meta.n_candidates must be an integer in 1..10000",
+              META_EXAMPLE);
+        }
+        n = ni;
+      }
+      List<Integer> ks = new ArrayList<>();
+      Object ksObj = meta.getValue("ks");
+      if (ksObj == null) {
+        // Default cut-offs that fit in the candidate lists.
+        for (int k : config.defaultKs()) {
+          if (k <= n) {
+            ks.add(k);
+          }
+        }
+        if (ks.isEmpty()) {
+          ks.add(n);
+        }
+      } else if (ksObj instanceof JsonArray arr && !arr.isEmpty() && arr.size() <= 20) {
+        for (Object k : arr) {
+          if (!(k instanceof Integer ki) || ki < 1 || ki > 1000) {
+            throw ApiException.badRequest("meta.ks must hold integers in 1..1000, got " + k,
+                META_EXAMPLE);
+          }
+          if (!ks.contains(ki)) {
+            ks.add(ki);
+          }
+        }
+        ks.sort(null);
+      } else {
+        throw ApiException.badRequest("meta.ks must be a list of 1-20 integers", META_EXAMPLE);
+      }
+      if (ks.get(ks.size() - 1) > n) {
+        throw ApiException.badRequest("the largest K (" + ks.get(ks.size() - 1) + ") exceeds"
+            + " n_candidates (" + n + ")", META_EXAMPLE);
+      }
+      return new Settings(name, hyper, List.copyOf(ks), n);
+    }
+  }
+}

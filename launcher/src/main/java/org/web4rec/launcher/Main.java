@@ -1,0 +1,88 @@
+package org.web4rec.launcher;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.web4rec.platform.config.ServerConfig;
+
+/**
+ * Command line: {@code up [--port 8080] [--data-dir ./data] [--max-upload-mb 1024] [--demo]}.
+ * Flags fall back to the environment ({@code WEB4REC_PORT}, {@code WEB4REC_DATA_DIR},
+ * {@code WEB4REC_MAX_UPLOAD_MB}).
+ */
+public final class Main {
+
+  private Main() {}
+
+  public static void main(String[] args) throws Exception {
+    List<String> rest = new ArrayList<>(List.of(args));
+    String command = rest.isEmpty() ? "up" : rest.remove(0);
+    if (command.equals("help") || command.equals("--help") || command.equals("-h")) {
+      usage();
+      return;
+    }
+    if (!command.equals("up") && !command.equals("demo")) {
+      System.err.println("unknown command: " + command);
+      usage();
+      System.exit(2);
+    }
+    int port = Integer.parseInt(env("WEB4REC_PORT", "8080"));
+    Path dataDir = Path.of(env("WEB4REC_DATA_DIR", "./data"));
+    long maxUploadMb = Long.parseLong(env("WEB4REC_MAX_UPLOAD_MB", "1024"));
+    boolean demo = command.equals("demo");
+    for (int i = 0; i < rest.size(); i++) {
+      String flag = rest.get(i);
+      switch (flag) {
+        case "--port" -> port = Integer.parseInt(value(rest, ++i, flag));
+        case "--data-dir" -> dataDir = Path.of(value(rest, ++i, flag));
+        case "--max-upload-mb" -> maxUploadMb = Long.parseLong(value(rest, ++i, flag));
+        case "--demo" -> demo = true;
+        default -> {
+          System.err.println("unknown flag: " + flag);
+          usage();
+          System.exit(2);
+        }
+      }
+    }
+    ServerConfig config = new ServerConfig(port, dataDir.toAbsolutePath().normalize(),
+        maxUploadMb << 20, ServerConfig.DEFAULT_KS, 100);
+    Web4RecServer server = Web4RecServer.start(config).toCompletionStage().toCompletableFuture()
+        .get(120, TimeUnit.SECONDS);
+    System.out.println("Web4Rec ready at http://localhost:" + server.port()
+        + " (data in " + config.dataDir() + ")");
+    if (demo) {
+      DemoSeeder.seed(server.vertx(), server.port()).toCompletionStage().toCompletableFuture()
+          .get(10, TimeUnit.MINUTES);
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      try {
+        server.stop().toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+      } catch (Exception ignored) {
+        // exiting anyway
+      }
+      stopped.countDown();
+    }));
+    stopped.await();
+  }
+
+  private static String value(List<String> args, int i, String flag) {
+    if (i >= args.size()) {
+      System.err.println(flag + " needs a value");
+      System.exit(2);
+    }
+    return args.get(i);
+  }
+
+  private static String env(String name, String fallback) {
+    String v = System.getenv(name);
+    return v == null || v.isBlank() ? fallback : v;
+  }
+
+  private static void usage() {
+    System.out.println("usage: web4rec-server up|demo [--port 8080] [--data-dir ./data]"
+        + " [--max-upload-mb 1024]");
+  }
+}

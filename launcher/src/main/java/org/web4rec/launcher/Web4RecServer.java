@@ -1,0 +1,112 @@
+package org.web4rec.launcher;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.sqlclient.Pool;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import org.web4rec.gateway.GatewayVerticle;
+import org.web4rec.ingest.IngestRoutes;
+import org.web4rec.ingest.IngestService;
+import org.web4rec.metrics.MetricsWorker;
+import org.web4rec.metrics.ResultsRoutes;
+import org.web4rec.platform.blob.BlobStore;
+import org.web4rec.platform.blob.LocalBlobStore;
+import org.web4rec.platform.bus.LocalMessageBus;
+import org.web4rec.platform.bus.MessageBus;
+import org.web4rec.platform.config.ServerConfig;
+import org.web4rec.platform.data.DatasetCache;
+import org.web4rec.platform.sql.AccountRepository;
+import org.web4rec.platform.sql.DatasetRepository;
+import org.web4rec.platform.sql.EmbeddedSql;
+import org.web4rec.platform.sql.ExperimentRepository;
+import org.web4rec.platform.sql.Ids;
+import org.web4rec.platform.sql.Schema;
+
+/**
+ * The all-in-one server with the embedded adapters. Start order: stores (migrations applied),
+ * then the metrics worker (it resumes unfinished jobs), then the gateway, so the port only opens
+ * when everything behind it is ready.
+ */
+public final class Web4RecServer {
+
+  private final Vertx vertx;
+  private final Pool pool;
+  private final MessageBus bus;
+  private final GatewayVerticle gateway;
+
+  private Web4RecServer(Vertx vertx, Pool pool, MessageBus bus, GatewayVerticle gateway) {
+    this.vertx = vertx;
+    this.pool = pool;
+    this.bus = bus;
+    this.gateway = gateway;
+  }
+
+  public static Future<Web4RecServer> start(ServerConfig config) {
+    Vertx vertx = Vertx.vertx(new VertxOptions().setWorkerPoolSize(4)
+        .setMaxWorkerExecuteTime(10).setMaxWorkerExecuteTimeUnit(java.util.concurrent.TimeUnit.MINUTES));
+    try {
+      Files.createDirectories(config.sqlDir());
+      Files.createDirectories(config.uploadDir());
+    } catch (IOException e) {
+      return Future.failedFuture(e);
+    }
+    Pool pool = EmbeddedSql.open(vertx, config.sqlDir());
+    BlobStore blobs = new LocalBlobStore(vertx, config.blobDir());
+    MessageBus bus = new LocalMessageBus(vertx);
+    AccountRepository accounts = new AccountRepository(pool);
+    DatasetRepository datasets = new DatasetRepository(pool);
+    ExperimentRepository experiments = new ExperimentRepository(pool);
+    DatasetCache ingestCache = new DatasetCache(vertx, blobs, 2);
+    DatasetCache metricsCache = new DatasetCache(vertx, blobs, 2);
+    IngestService ingest = new IngestService(vertx, config, blobs, datasets, experiments, bus,
+        ingestCache);
+    String secret;
+    try {
+      secret = jwtSecret(config.dataDir());
+    } catch (IOException e) {
+      return Future.failedFuture(e);
+    }
+    GatewayVerticle gateway = new GatewayVerticle(config, pool, blobs, bus, accounts, secret,
+        List.of(new IngestRoutes(ingest, datasets),
+            new ResultsRoutes(blobs, datasets, experiments)));
+    return Schema.migrate(pool)
+        .compose(v -> vertx.deployVerticle(new MetricsWorker(blobs, datasets, experiments, bus,
+            metricsCache, true)))
+        .compose(v -> vertx.deployVerticle(gateway))
+        .map(v -> new Web4RecServer(vertx, pool, bus, gateway))
+        .recover(t -> vertx.close().transform(ar -> Future.failedFuture(t)));
+  }
+
+  /** The session-signing secret, created once per data directory so sessions survive restarts. */
+  private static String jwtSecret(Path dataDir) throws IOException {
+    Path file = dataDir.resolve("jwt-secret");
+    if (Files.exists(file)) {
+      return Files.readString(file).trim();
+    }
+    String secret = Ids.random(48);
+    Files.writeString(file, secret);
+    try {
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    } catch (UnsupportedOperationException ignored) {
+      // not a POSIX file system
+    }
+    return secret;
+  }
+
+  public int port() {
+    return gateway.actualPort();
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  public Future<Void> stop() {
+    return bus.close().transform(ar -> pool.close()).transform(ar -> vertx.close());
+  }
+}

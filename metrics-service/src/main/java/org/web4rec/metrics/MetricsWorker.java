@@ -1,0 +1,146 @@
+package org.web4rec.metrics;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.web4rec.core.metrics.Definitions;
+import org.web4rec.platform.blob.BlobKeys;
+import org.web4rec.platform.blob.BlobStore;
+import org.web4rec.platform.bus.MessageBus;
+import org.web4rec.platform.contracts.Events;
+import org.web4rec.platform.contracts.Topics;
+import org.web4rec.platform.data.DatasetCache;
+import org.web4rec.platform.data.StoredDataset;
+import org.web4rec.platform.sql.DatasetRepository;
+import org.web4rec.platform.sql.ExperimentRepository;
+import org.web4rec.platform.sql.ExperimentRepository.ExperimentRecord;
+
+/**
+ * Consumes {@code experiment.uploaded} in the metrics consumer group. Idempotent: an experiment
+ * already ready is skipped, a recomputation replaces the stored values. A job that fails for a
+ * reason in the data is marked failed with that reason; infrastructure failures are left to the
+ * bus to redeliver, and an event that exhausts its attempts marks the experiment failed.
+ */
+public final class MetricsWorker extends VerticleBase {
+
+  private static final Logger LOG = LoggerFactory.getLogger(MetricsWorker.class);
+
+  private final BlobStore blobs;
+  private final DatasetRepository datasets;
+  private final ExperimentRepository experiments;
+  private final MessageBus bus;
+  private final DatasetCache cache;
+  private final boolean recoverOnStart;
+
+  public MetricsWorker(BlobStore blobs, DatasetRepository datasets,
+      ExperimentRepository experiments, MessageBus bus, DatasetCache cache,
+      boolean recoverOnStart) {
+    this.blobs = blobs;
+    this.datasets = datasets;
+    this.experiments = experiments;
+    this.bus = bus;
+    this.cache = cache;
+    this.recoverOnStart = recoverOnStart;
+  }
+
+  @Override
+  public Future<?> start() {
+    return bus.subscribe(Topics.EXPERIMENT_UPLOADED, Topics.METRICS_GROUP, this::handle)
+        .compose(v -> bus.subscribe(Topics.EXPERIMENT_UPLOADED + ".dlq", Topics.METRICS_GROUP,
+            this::giveUp))
+        .compose(v -> recoverOnStart ? recover() : Future.succeededFuture());
+  }
+
+  /** Re-enqueues experiments left uploaded/computing by a previous process (embedded mode). */
+  private Future<Void> recover() {
+    return experiments.listUnfinished().compose(list -> {
+      List<Future<Void>> sent = new ArrayList<>();
+      for (ExperimentRecord e : list) {
+        LOG.info("resuming metrics of experiment {} ({})", e.name(), e.status());
+        sent.add(bus.publish(Topics.EXPERIMENT_UPLOADED, e.id(),
+            new Events.ExperimentUploaded(e.teamId(), e.datasetId(), e.id()).toJson()));
+      }
+      return Future.all(sent).mapEmpty();
+    });
+  }
+
+  Future<Void> handle(JsonObject payload) {
+    Events.ExperimentUploaded event = Events.ExperimentUploaded.fromJson(payload);
+    return experiments.startComputing(event.experimentId()).compose(started -> {
+      if (!started) {
+        return Future.succeededFuture(); // already ready or deleted: a redelivery
+      }
+      return compute(event.experimentId());
+    });
+  }
+
+  private Future<Void> compute(String experimentId) {
+    long t0 = System.nanoTime();
+    return experiments.findById(experimentId).compose(found -> {
+      if (found.isEmpty()) {
+        return Future.succeededFuture();
+      }
+      ExperimentRecord e = found.get();
+      return datasets.findById(e.datasetId()).compose(ds -> {
+        if (ds.isEmpty()) {
+          return experiments.markFailed(e.id(), "dataset no longer exists");
+        }
+        String prefix = BlobKeys.experiment(e.teamId(), e.id());
+        List<Integer> ks = new ArrayList<>();
+        for (Object k : e.settings().getJsonArray("ks")) {
+          ks.add((Integer) k);
+        }
+        Future<StoredDataset> stored = cache.get(e.teamId(), e.datasetId(), ds.get().version());
+        Future<byte[]> candidates = blobs.get(prefix + StoredDataset.CANDIDATES);
+        return Future.all(stored, candidates)
+            .compose(v -> vertx.executeBlocking(() -> MetricsJob.run(stored.result(),
+                StoredDataset.decodeCandidates(candidates.result(), stored.result().nUsers()),
+                ks), false)
+                .recover(t -> Future.failedFuture(new DataProblem(t))))
+            .compose(result -> blobs.put(prefix + StoredDataset.PER_USER, result.perUserArrow())
+                .compose(v -> experiments.saveMetrics(e.id(), result.means(), new JsonObject()
+                    .put("definitions_version", Definitions.VERSION)
+                    .put("ks", new JsonArray(new ArrayList<>(ks)))
+                    .put("n_candidates", e.settings().getInteger("n_candidates"))
+                    .put("dataset_version", ds.get().version())
+                    .put("evaluated_users", result.evaluatedUsers())
+                    .put("seconds", (System.nanoTime() - t0) / 1e9))))
+            .compose(v -> bus.publish(Topics.METRICS_COMPUTED, e.id(),
+                new Events.MetricsComputed(e.teamId(), e.id(), ExperimentRepository.READY)
+                    .toJson()))
+            .recover(t -> {
+              if (t instanceof DataProblem p) {
+                LOG.warn("metrics of {} failed: {}", e.id(), p.getCause().toString());
+                return experiments.markFailed(e.id(), "metrics computation failed: "
+                    + p.getCause().getMessage());
+              }
+              return Future.failedFuture(t);
+            })
+            .onSuccess(v -> LOG.info("metrics of experiment {} computed in {} s", e.name(),
+                String.format("%.2f", (System.nanoTime() - t0) / 1e9)));
+      });
+    });
+  }
+
+  private Future<Void> giveUp(JsonObject envelope) {
+    JsonObject payload = envelope.getJsonObject("payload", envelope);
+    String id = payload.getString("experiment_id");
+    if (id == null) {
+      return Future.succeededFuture();
+    }
+    return experiments.markFailed(id, "metrics computation gave up after repeated failures: "
+        + envelope.getString("error"));
+  }
+
+  /** A failure caused by the experiment's data, not by infrastructure: not worth retrying. */
+  static final class DataProblem extends RuntimeException {
+    DataProblem(Throwable cause) {
+      super(cause);
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Typed configuration records. */
+package org.web4rec.platform.config;

@@ -1,0 +1,40 @@
+package org.web4rec.platform.data;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.web4rec.platform.blob.BlobKeys;
+import org.web4rec.platform.blob.BlobStore;
+
+/**
+ * Keeps the most recently used decoded datasets, so a burst of uploads on one dataset decodes its
+ * blobs once. Keyed by dataset id and version (a new version is a new entry). Event-loop confined.
+ */
+public final class DatasetCache {
+
+  private final Vertx vertx;
+  private final BlobStore blobs;
+  private final Map<String, Future<StoredDataset>> entries;
+
+  public DatasetCache(Vertx vertx, BlobStore blobs, int capacity) {
+    this.vertx = vertx;
+    this.blobs = blobs;
+    this.entries = new LinkedHashMap<>(16, 0.75f, true) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<String, Future<StoredDataset>> eldest) {
+        return size() > capacity;
+      }
+    };
+  }
+
+  public synchronized Future<StoredDataset> get(String teamId, String datasetId, int version) {
+    String key = datasetId + "@" + version;
+    Future<StoredDataset> f = entries.get(key);
+    if (f == null || f.failed()) {
+      f = StoredDataset.load(vertx, blobs, BlobKeys.dataset(teamId, datasetId));
+      entries.put(key, f);
+    }
+    return f;
+  }
+}

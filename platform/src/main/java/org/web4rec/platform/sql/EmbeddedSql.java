@@ -1,0 +1,24 @@
+package org.web4rec.platform.sql;
+
+import io.vertx.core.Vertx;
+import io.vertx.jdbcclient.JDBCConnectOptions;
+import io.vertx.jdbcclient.JDBCPool;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import java.nio.file.Path;
+
+/**
+ * The embedded metadata store: an H2 file database in MySQL mode under the data directory, reached
+ * through vertx-jdbc-client so the repositories run the same SQL as on MySQL/MariaDB.
+ */
+public final class EmbeddedSql {
+
+  private EmbeddedSql() {}
+
+  public static Pool open(Vertx vertx, Path dir) {
+    String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("web4rec")
+        + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE";
+    return JDBCPool.pool(vertx, new JDBCConnectOptions().setJdbcUrl(url).setUser("sa")
+        .setPassword(""), new PoolOptions().setMaxSize(8));
+  }
+}

@@ -1,0 +1,163 @@
+package org.web4rec.platform.sql;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Experiment rows, their status machine (uploaded → computing → ready | failed) and aggregate
+ * metric values (one row per metric name, so tables can fetch only the columns they show).
+ */
+public final class ExperimentRepository {
+
+  public static final String UPLOADED = "uploaded";
+  public static final String COMPUTING = "computing";
+  public static final String READY = "ready";
+  public static final String FAILED = "failed";
+
+  /** {@code settings}: ks, n_candidates, counts; {@code metricsMeta}: what the metrics used. */
+  public record ExperimentRecord(String id, String teamId, String datasetId, String name,
+      String status, String error, JsonObject hyperParameters, JsonObject settings,
+      String idempotencyKey, JsonObject metricsMeta, long createdAt, long updatedAt) {}
+
+  private static final String COLUMNS = "id, team_id, dataset_id, name, status, error,"
+      + " hyper_parameters, settings, idempotency_key, metrics_meta, created_at, updated_at";
+
+  private final Pool pool;
+
+  public ExperimentRepository(Pool pool) {
+    this.pool = pool;
+  }
+
+  /** Fails with {@link DuplicateKeyException} when the dataset already has that name. */
+  public Future<Void> insert(ExperimentRecord e) {
+    return pool.preparedQuery("INSERT INTO experiments (" + COLUMNS + ")"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .execute(Tuple.from(new Object[] {e.id(), e.teamId(), e.datasetId(), e.name(), e.status(),
+            e.error(), e.hyperParameters().encode(), e.settings().encode(), e.idempotencyKey(),
+            e.metricsMeta() == null ? null : e.metricsMeta().encode(), e.createdAt(),
+            e.updatedAt()}))
+        .recover(t -> SqlErrors.isDuplicateKey(t)
+            ? Future.failedFuture(new DuplicateKeyException("experiment name exists", t))
+            : Future.failedFuture(t))
+        .mapEmpty();
+  }
+
+  public Future<Optional<ExperimentRecord>> find(String teamId, String datasetId, String name) {
+    return pool.preparedQuery("SELECT " + COLUMNS + " FROM experiments"
+            + " WHERE team_id = ? AND dataset_id = ? AND name = ?")
+        .execute(Tuple.of(teamId, datasetId, name)).map(ExperimentRepository::first);
+  }
+
+  public Future<Optional<ExperimentRecord>> findById(String id) {
+    return pool.preparedQuery("SELECT " + COLUMNS + " FROM experiments WHERE id = ?")
+        .execute(Tuple.of(id)).map(ExperimentRepository::first);
+  }
+
+  public Future<List<ExperimentRecord>> list(String teamId, String datasetId) {
+    return pool.preparedQuery("SELECT " + COLUMNS + " FROM experiments"
+            + " WHERE team_id = ? AND dataset_id = ? ORDER BY created_at, name")
+        .execute(Tuple.of(teamId, datasetId)).map(ExperimentRepository::all);
+  }
+
+  /** Experiments a crashed or restarted worker may have left unfinished. */
+  public Future<List<ExperimentRecord>> listUnfinished() {
+    return pool.preparedQuery("SELECT " + COLUMNS + " FROM experiments"
+            + " WHERE status IN (?, ?) ORDER BY created_at")
+        .execute(Tuple.of(UPLOADED, COMPUTING)).map(ExperimentRepository::all);
+  }
+
+  /**
+   * Marks the experiment computing unless it is already ready; returns false when there is nothing
+   * to do (ready, or deleted), which makes redelivered events harmless.
+   */
+  public Future<Boolean> startComputing(String id) {
+    return pool.preparedQuery("UPDATE experiments SET status = ?, error = NULL, updated_at = ?"
+            + " WHERE id = ? AND status <> ?")
+        .execute(Tuple.of(COMPUTING, System.currentTimeMillis(), id, READY))
+        .map(rs -> rs.rowCount() > 0);
+  }
+
+  public Future<Void> markFailed(String id, String error) {
+    return pool.preparedQuery("UPDATE experiments SET status = ?, error = ?, updated_at = ?"
+            + " WHERE id = ?")
+        .execute(Tuple.of(FAILED, error, System.currentTimeMillis(), id)).mapEmpty();
+  }
+
+  /** Replaces the experiment's metric rows and marks it ready, atomically. */
+  public Future<Void> saveMetrics(String id, Map<String, Double> metrics, JsonObject meta) {
+    List<Tuple> rows = new ArrayList<>();
+    metrics.forEach((name, value) -> rows.add(Tuple.of(id, name,
+        value == null || value.isNaN() || value.isInfinite() ? null : value)));
+    return pool.withTransaction(conn -> conn.preparedQuery(
+                "DELETE FROM experiment_metrics WHERE experiment_id = ?").execute(Tuple.of(id))
+        .compose(v -> rows.isEmpty() ? Future.succeededFuture() : conn.preparedQuery(
+                "INSERT INTO experiment_metrics (experiment_id, name, value) VALUES (?, ?, ?)")
+            .executeBatch(rows))
+        .compose(v -> conn.preparedQuery("UPDATE experiments SET status = ?, error = NULL,"
+                + " metrics_meta = ?, updated_at = ? WHERE id = ?")
+            .execute(Tuple.of(READY, meta.encode(), System.currentTimeMillis(), id)))
+        .mapEmpty());
+  }
+
+  /** Metric values by experiment id, names in stored order. */
+  public Future<Map<String, Map<String, Double>>> metrics(List<String> experimentIds) {
+    if (experimentIds.isEmpty()) {
+      return Future.succeededFuture(Map.of());
+    }
+    String marks = String.join(", ", java.util.Collections.nCopies(experimentIds.size(), "?"));
+    return pool.preparedQuery("SELECT experiment_id, name, value FROM experiment_metrics"
+            + " WHERE experiment_id IN (" + marks + ") ORDER BY experiment_id, name")
+        .execute(Tuple.from(new ArrayList<Object>(experimentIds))).map(rs -> {
+          Map<String, Map<String, Double>> out = new LinkedHashMap<>();
+          for (Row r : rs) {
+            Double v = r.getDouble("value");
+            out.computeIfAbsent(r.getString("experiment_id"), k -> new LinkedHashMap<>())
+                .put(r.getString("name"), v == null ? Double.NaN : v);
+          }
+          return out;
+        });
+  }
+
+  /** Removes the row and its metrics (used to undo a half-finished upload). */
+  public Future<Void> delete(String id) {
+    return pool.withTransaction(conn -> conn.preparedQuery(
+            "DELETE FROM experiment_metrics WHERE experiment_id = ?").execute(Tuple.of(id))
+        .compose(v -> conn.preparedQuery("DELETE FROM experiments WHERE id = ?")
+            .execute(Tuple.of(id)))
+        .mapEmpty());
+  }
+
+  private static Optional<ExperimentRecord> first(RowSet<Row> rs) {
+    for (Row r : rs) {
+      return Optional.of(of(r));
+    }
+    return Optional.empty();
+  }
+
+  private static List<ExperimentRecord> all(RowSet<Row> rs) {
+    List<ExperimentRecord> out = new ArrayList<>();
+    for (Row r : rs) {
+      out.add(of(r));
+    }
+    return out;
+  }
+
+  private static ExperimentRecord of(Row r) {
+    String meta = r.getString("metrics_meta");
+    return new ExperimentRecord(r.getString("id"), r.getString("team_id"),
+        r.getString("dataset_id"), r.getString("name"), r.getString("status"),
+        r.getString("error"), new JsonObject(r.getString("hyper_parameters")),
+        new JsonObject(r.getString("settings")), r.getString("idempotency_key"),
+        meta == null ? null : new JsonObject(meta), r.getLong("created_at"),
+        r.getLong("updated_at"));
+  }
+}

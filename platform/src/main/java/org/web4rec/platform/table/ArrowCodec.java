@@ -1,0 +1,427 @@
+package org.web4rec.platform.table;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.compression.CommonsCompressionFactory;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.BaseIntVector;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.BitVector;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.Float4Vector;
+import org.apache.arrow.vector.Float8Vector;
+import org.apache.arrow.vector.IntVector;
+import org.apache.arrow.vector.LargeVarCharVector;
+import org.apache.arrow.vector.VarCharVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.complex.BaseListVector;
+import org.apache.arrow.vector.complex.LargeListVector;
+import org.apache.arrow.vector.complex.ListVector;
+import org.apache.arrow.vector.complex.impl.UnionListWriter;
+import org.apache.arrow.vector.ipc.ArrowStreamReader;
+import org.apache.arrow.vector.ipc.ArrowStreamWriter;
+import org.apache.arrow.vector.types.FloatingPointPrecision;
+import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.FieldType;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+/**
+ * Arrow IPC stream codec for {@link Table}. Reads every record batch of a stream into primitive
+ * arrays (integers of any width become {@link Column.Longs}, float32 stays {@link Column.Floats},
+ * strings and large strings become {@link Column.Strings}, lists of strings
+ * {@link Column.StringLists}); writes tables uncompressed (Java-side LZ4 is far too slow, see
+ * STACK.md). Compressed streams written by pyarrow (ZSTD, LZ4) are read.
+ */
+public final class ArrowCodec {
+
+  public static final String MEDIA_TYPE = "application/vnd.apache.arrow.stream";
+
+  private static final BufferAllocator ROOT = new RootAllocator();
+
+  private ArrowCodec() {}
+
+  public static Table read(InputStream in) {
+    try (BufferAllocator allocator = ROOT.newChildAllocator("read", 0, Long.MAX_VALUE);
+        ArrowStreamReader reader =
+            new ArrowStreamReader(in, allocator, CommonsCompressionFactory.INSTANCE)) {
+      VectorSchemaRoot root = reader.getVectorSchemaRoot();
+      List<Field> fields = root.getSchema().getFields();
+      List<Builder> builders = new ArrayList<>();
+      for (Field f : fields) {
+        builders.add(Builder.forField(f));
+      }
+      while (reader.loadNextBatch()) {
+        for (int c = 0; c < fields.size(); c++) {
+          builders.get(c).append(root.getVector(c), root.getRowCount());
+        }
+      }
+      List<Column> columns = new ArrayList<>();
+      int rows = 0;
+      for (Builder b : builders) {
+        Column col = b.build();
+        columns.add(col);
+        rows = col.size();
+      }
+      return new Table(columns, rows);
+    } catch (TableFormatException e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      throw new TableFormatException("not a readable Arrow IPC stream: " + e.getMessage(), e);
+    }
+  }
+
+  public static void write(Table table, OutputStream out) throws IOException {
+    List<Field> fields = new ArrayList<>();
+    for (Column c : table.columns()) {
+      fields.add(fieldFor(c));
+    }
+    try (BufferAllocator allocator = ROOT.newChildAllocator("write", 0, Long.MAX_VALUE);
+        VectorSchemaRoot root = VectorSchemaRoot.create(new Schema(fields), allocator);
+        ArrowStreamWriter writer = new ArrowStreamWriter(root, null, Channels.newChannel(out))) {
+      writer.start();
+      int batch = 1 << 20;
+      for (int from = 0; from < Math.max(table.rows(), 1); from += batch) {
+        int to = Math.min(table.rows(), from + batch);
+        root.allocateNew();
+        for (int c = 0; c < fields.size(); c++) {
+          fill(root.getVector(c), table.columns().get(c), from, to);
+        }
+        root.setRowCount(to - from);
+        writer.writeBatch();
+        if (table.rows() == 0) {
+          break;
+        }
+      }
+      writer.end();
+    }
+  }
+
+  public static byte[] toBytes(Table table) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try {
+      write(table, out);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  public static Table fromBytes(byte[] bytes) {
+    return read(new java.io.ByteArrayInputStream(bytes));
+  }
+
+  private static Field fieldFor(Column c) {
+    ArrowType type;
+    if (c instanceof Column.Ints) {
+      type = new ArrowType.Int(32, true);
+    } else if (c instanceof Column.Longs) {
+      type = new ArrowType.Int(64, true);
+    } else if (c instanceof Column.Floats) {
+      type = new ArrowType.FloatingPoint(FloatingPointPrecision.SINGLE);
+    } else if (c instanceof Column.Doubles) {
+      type = new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE);
+    } else if (c instanceof Column.Strings) {
+      type = ArrowType.Utf8.INSTANCE;
+    } else {
+      type = ArrowType.List.INSTANCE;
+    }
+    if (c instanceof Column.StringLists) {
+      Field item = new Field("item", FieldType.nullable(ArrowType.Utf8.INSTANCE), null);
+      return new Field(c.name(), FieldType.nullable(type), List.of(item));
+    }
+    return new Field(c.name(), FieldType.nullable(type), null);
+  }
+
+  private static void fill(FieldVector v, Column c, int from, int to) {
+    int n = to - from;
+    if (c instanceof Column.Ints ints) {
+        IntVector iv = (IntVector) v;
+        iv.allocateNew(n);
+        for (int r = 0; r < n; r++) {
+          iv.set(r, ints.values()[from + r]);
+        }
+    } else if (c instanceof Column.Longs longs) {
+        BigIntVector bv = (BigIntVector) v;
+        bv.allocateNew(n);
+        for (int r = 0; r < n; r++) {
+          if (longs.isNull(from + r)) {
+            bv.setNull(r);
+          } else {
+            bv.set(r, longs.values()[from + r]);
+          }
+        }
+    } else if (c instanceof Column.Floats floats) {
+        Float4Vector fv = (Float4Vector) v;
+        fv.allocateNew(n);
+        for (int r = 0; r < n; r++) {
+          fv.set(r, floats.values()[from + r]);
+        }
+    } else if (c instanceof Column.Doubles doubles) {
+        Float8Vector dv = (Float8Vector) v;
+        dv.allocateNew(n);
+        for (int r = 0; r < n; r++) {
+          if (doubles.isNull(from + r)) {
+            dv.setNull(r);
+          } else {
+            dv.set(r, doubles.values()[from + r]);
+          }
+        }
+    } else if (c instanceof Column.Strings strings) {
+        VarCharVector sv = (VarCharVector) v;
+        sv.allocateNew(n);
+        for (int r = 0; r < n; r++) {
+          String s = strings.values()[from + r];
+          if (s == null) {
+            sv.setNull(r);
+          } else {
+            sv.setSafe(r, s.getBytes(StandardCharsets.UTF_8));
+          }
+        }
+    } else if (c instanceof Column.StringLists lists) {
+        ListVector lv = (ListVector) v;
+        lv.allocateNew();
+        UnionListWriter w = lv.getWriter();
+        try (BufferAllocator tmp = ROOT.newChildAllocator("tmp", 0, Long.MAX_VALUE);
+            org.apache.arrow.memory.ArrowBuf buf = tmp.buffer(256)) {
+          for (int r = 0; r < n; r++) {
+            String[] vals = lists.values()[from + r];
+            w.setPosition(r);
+            if (vals == null) {
+              continue;
+            }
+            w.startList();
+            for (String s : vals) {
+              byte[] b = s.getBytes(StandardCharsets.UTF_8);
+              org.apache.arrow.memory.ArrowBuf use = buf;
+              if (b.length > buf.capacity()) {
+                use = tmp.buffer(b.length);
+              }
+              use.setBytes(0, b);
+              w.varChar().writeVarChar(0, b.length, use);
+              if (use != buf) {
+                use.close();
+              }
+            }
+            w.endList();
+          }
+          w.setValueCount(n);
+        }
+        for (int r = 0; r < n; r++) {
+          if (lists.values()[from + r] == null) {
+            lv.setNull(r);
+          }
+        }
+    }
+    v.setValueCount(n);
+  }
+
+  /** Accumulates one column across record batches. */
+  private abstract static class Builder {
+    final String name;
+
+    Builder(String name) {
+      this.name = name;
+    }
+
+    abstract void append(FieldVector v, int rows);
+
+    abstract Column build();
+
+    static Builder forField(Field f) {
+      ArrowType t = f.getType();
+      if (t instanceof ArrowType.Int) {
+        return new LongBuilder(f.getName());
+      }
+      if (t instanceof ArrowType.FloatingPoint fp) {
+        return fp.getPrecision() == FloatingPointPrecision.SINGLE
+            ? new FloatBuilder(f.getName()) : new DoubleBuilder(f.getName());
+      }
+      if (t instanceof ArrowType.Utf8 || t instanceof ArrowType.LargeUtf8
+          || t instanceof ArrowType.Bool) {
+        return new StringBuilder(f.getName());
+      }
+      if ((t instanceof ArrowType.List || t instanceof ArrowType.LargeList)
+          && !f.getChildren().isEmpty()
+          && (f.getChildren().get(0).getType() instanceof ArrowType.Utf8
+              || f.getChildren().get(0).getType() instanceof ArrowType.LargeUtf8)) {
+        return new ListBuilder(f.getName());
+      }
+      if (f.getDictionary() != null) {
+        throw new TableFormatException("column '" + f.getName()
+            + "' is dictionary-encoded; send plain strings (e.g. pandas .astype(str))");
+      }
+      throw new TableFormatException("column '" + f.getName() + "' has unsupported Arrow type "
+          + t + "; supported: integers, float32/float64, utf8, bool, list<utf8>");
+    }
+  }
+
+  private static final class LongBuilder extends Builder {
+    long[] values = new long[16];
+    boolean[] nulls;
+    int n;
+
+    LongBuilder(String name) {
+      super(name);
+    }
+
+    void append(FieldVector v, int rows) {
+      if (n + rows > values.length) {
+        values = java.util.Arrays.copyOf(values, Math.max(n + rows, values.length * 2));
+        if (nulls != null) {
+          nulls = java.util.Arrays.copyOf(nulls, values.length);
+        }
+      }
+      BaseIntVector iv = (BaseIntVector) v;
+      for (int r = 0; r < rows; r++) {
+        if (v.isNull(r)) {
+          if (nulls == null) {
+            nulls = new boolean[values.length];
+          }
+          nulls[n + r] = true;
+        } else {
+          values[n + r] = iv.getValueAsLong(r);
+        }
+      }
+      n += rows;
+    }
+
+    Column build() {
+      return new Column.Longs(name, java.util.Arrays.copyOf(values, n),
+          nulls == null ? null : java.util.Arrays.copyOf(nulls, n));
+    }
+  }
+
+  private static final class FloatBuilder extends Builder {
+    float[] values = new float[16];
+    int n;
+
+    FloatBuilder(String name) {
+      super(name);
+    }
+
+    void append(FieldVector v, int rows) {
+      if (n + rows > values.length) {
+        values = java.util.Arrays.copyOf(values, Math.max(n + rows, values.length * 2));
+      }
+      Float4Vector fv = (Float4Vector) v;
+      for (int r = 0; r < rows; r++) {
+        values[n + r] = fv.isNull(r) ? Float.NaN : fv.get(r);
+      }
+      n += rows;
+    }
+
+    Column build() {
+      return new Column.Floats(name, java.util.Arrays.copyOf(values, n));
+    }
+  }
+
+  private static final class DoubleBuilder extends Builder {
+    double[] values = new double[16];
+    boolean[] nulls;
+    int n;
+
+    DoubleBuilder(String name) {
+      super(name);
+    }
+
+    void append(FieldVector v, int rows) {
+      if (n + rows > values.length) {
+        values = java.util.Arrays.copyOf(values, Math.max(n + rows, values.length * 2));
+        if (nulls != null) {
+          nulls = java.util.Arrays.copyOf(nulls, values.length);
+        }
+      }
+      for (int r = 0; r < rows; r++) {
+        if (v.isNull(r)) {
+          if (nulls == null) {
+            nulls = new boolean[values.length];
+          }
+          nulls[n + r] = true;
+          values[n + r] = Double.NaN;
+        } else if (v instanceof Float8Vector dv) {
+          values[n + r] = dv.get(r);
+        } else {
+          values[n + r] = ((Number) v.getObject(r)).doubleValue();
+        }
+      }
+      n += rows;
+    }
+
+    Column build() {
+      return new Column.Doubles(name, java.util.Arrays.copyOf(values, n),
+          nulls == null ? null : java.util.Arrays.copyOf(nulls, n));
+    }
+  }
+
+  private static final class StringBuilder extends Builder {
+    final List<String> values = new ArrayList<>();
+
+    StringBuilder(String name) {
+      super(name);
+    }
+
+    void append(FieldVector v, int rows) {
+      for (int r = 0; r < rows; r++) {
+        values.add(stringAt(v, r));
+      }
+    }
+
+    Column build() {
+      return new Column.Strings(name, values.toArray(new String[0]));
+    }
+  }
+
+  private static final class ListBuilder extends Builder {
+    final List<String[]> values = new ArrayList<>();
+
+    ListBuilder(String name) {
+      super(name);
+    }
+
+    void append(FieldVector v, int rows) {
+      BaseListVector lv = (BaseListVector) v;
+      FieldVector data = v instanceof ListVector l ? l.getDataVector()
+          : ((LargeListVector) v).getDataVector();
+      for (int r = 0; r < rows; r++) {
+        if (v.isNull(r)) {
+          values.add(null);
+          continue;
+        }
+        int start = (int) lv.getElementStartIndex(r);
+        int end = (int) lv.getElementEndIndex(r);
+        String[] out = new String[end - start];
+        for (int j = start; j < end; j++) {
+          out[j - start] = stringAt(data, j);
+        }
+        values.add(out);
+      }
+    }
+
+    Column build() {
+      return new Column.StringLists(name, values.toArray(new String[0][]));
+    }
+  }
+
+  private static String stringAt(FieldVector v, int r) {
+    if (v.isNull(r)) {
+      return null;
+    }
+    if (v instanceof VarCharVector s) {
+      return new String(s.get(r), StandardCharsets.UTF_8);
+    }
+    if (v instanceof LargeVarCharVector s) {
+      return new String(s.get(r), StandardCharsets.UTF_8);
+    }
+    if (v instanceof BitVector b) {
+      return b.get(r) == 1 ? "true" : "false";
+    }
+    return String.valueOf(v.getObject(r));
+  }
+}

@@ -1,0 +1,12 @@
+package org.web4rec.platform.table;
+
+/** The bytes are not a readable table of a supported format. */
+public class TableFormatException extends RuntimeException {
+  public TableFormatException(String message, Throwable cause) {
+    super(message, cause);
+  }
+
+  public TableFormatException(String message) {
+    super(message);
+  }
+}
