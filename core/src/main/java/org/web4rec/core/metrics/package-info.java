@@ -1,0 +1,8 @@
+/**
+ * Metric definitions of METRICS.md as code: per-user metric values in a {@link
+ * org.web4rec.core.metrics.MetricTable} (one row per evaluated user, one column per metric name
+ * such as {@code ndcg@10}), so that means, breakdowns by segment and paired significance tests
+ * all start from the same numbers. {@link org.web4rec.core.metrics.Definitions} carries the
+ * definitions' version recorded with every stored result.
+ */
+package org.web4rec.core.metrics;
