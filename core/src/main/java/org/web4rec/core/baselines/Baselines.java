@@ -24,9 +24,10 @@ import org.web4rec.core.data.ScoreKeys;
  *       recommended.
  * </ul>
  *
- * <p>itemKnn complexity: co-occurrence counting costs O(Σ_u |H_u|^2) time and O(nItems) memory
- * per item row (a dense accumulator), neighbour selection O(nItems · d log d) for d co-occurring
- * items, scoring O(Σ_u Σ_{j∈H_u} |{i : j ∈ N_k(i)}|). That suits the demo scale (a few thousand
+ * <p>itemKnn complexity: co-occurrence counting costs O(Σ_u |H_u|^2) time with one dense
+ * O(nItems) accumulator reused for every item, neighbour selection O(nItems · d log d) for d
+ * co-occurring items, O(nItems · k) memory for the neighbour lists, and scoring
+ * O(Σ_u Σ_{j∈H_u} |{i : j ∈ N_k(i)}|). That suits the demo scale (a few thousand
  * items, ~100k interactions) in well under a second; it is not meant for MovieLens-20M sized
  * catalogues with heavy users.
  */

@@ -10,11 +10,14 @@ import org.web4rec.core.data.ScoreKeys;
  * candidates are {@code items()[start(u) .. end(u))} with their {@code scores()}, best first.
  *
  * <p>Why this layout and algorithm: an upload holds up to tens of millions of (user, item, score)
- * rows in arbitrary order. {@link #prepare} groups them by user with one counting pass (O(n), no
- * comparison sort over the whole table), then orders each user's short slice by packing its sort
- * key into a {@code long} and sorting a primitive {@code long[]}: O(n log |C_u|) overall, no boxing,
- * and the item and score are decoded back from the key, so no index array is needed. On
- * 138,493 users x 100 rows this takes about a second.
+ * rows in arbitrary order. {@link #prepare} packs each row's sort key into one {@code long} (see
+ * {@link ScoreKeys}: score descending, then the item's tie order) and scatters the keys into
+ * per-user slices with a counting pass (O(n), no comparison sort over the whole table). Each
+ * user's short slice is then sorted as a primitive {@code long[]} and the item and score are
+ * decoded back from the key: O(n log |C_u|) overall, no boxing, no index arrays, and the per-user
+ * pass reads contiguous memory. Train items are skipped while taking rows in order, which is the
+ * same as removing them before the cut. 138,493 users x 100 rows take about 1.2 s on two cores
+ * (about 1 s when the rows already come grouped by user).
  *
  * <p>Arrays are shared, not copied; callers must not mutate them.
  */
@@ -150,18 +153,30 @@ public final class CandidateLists {
       counts[u + 1] += counts[u];
     }
 
-    // Pass 2: group row indices by user (stable counting sort).
-    int[] perm = new int[n];
+    // Pass 2: scatter each row's packed sort key into its user's slice (stable counting sort).
+    // Moving the keys themselves, rather than row indices, means the per-user pass below reads
+    // contiguous memory instead of gathering from three arrays at random.
+    long[] keys = new long[n];
+    long[] scoreKeys = ranks != null ? new long[n] : null;
     int[] cursor = Arrays.copyOf(counts, nUsers);
     for (int k = 0; k < n; k++) {
-      perm[cursor[users[k]]++] = k;
+      int u = users[k];
+      int p = cursor[u]++;
+      long scoreKey = ScoreKeys.descending(scores[k], tie[items[k]]);
+      if (ranks == null) {
+        keys[p] = scoreKey;
+      } else {
+        keys[p] = ((long) ranks[k] << 32) | (p - counts[u]); // rank, then slice position
+        scoreKeys[p] = scoreKey;
+      }
     }
 
+    // Pass 3: per user, sort the slice, then take rows in order, skipping train items (so they
+    // are removed before the cut) and repeated items.
     int[] outOffsets = new int[nUsers + 1];
     int[] outItems = new int[bound];
     float[] outScores = new float[bound];
-    long[] keys = new long[longest];
-    long[] runKeys = ranks != null ? new long[longest] : null;
+    long[] rankOrdered = ranks != null ? new long[longest] : null;
     int[] seen = new int[nItems]; // seen[i] == u + 1: item i already placed for user u
     int write = 0;
     int trainRows = train == null ? 0 : train.rows();
@@ -170,33 +185,25 @@ public final class CandidateLists {
       outOffsets[u] = write;
       int from = counts[u];
       int to = counts[u + 1];
+      Arrays.sort(keys, from, to);
+      long[] ordered = keys;
+      int base = from;
+      if (ranks != null) {
+        orderByRankThenScore(keys, scoreKeys, from, to, rankOrdered);
+        ordered = rankOrdered;
+        base = 0;
+      }
       boolean hasTrain = u < trainRows && train.size(u) > 0;
-      int m = 0;
-      for (int p = from; p < to; p++) {
-        int k = perm[p];
-        if (hasTrain && train.contains(u, items[k])) {
-          continue;
-        }
-        keys[m++] = ranks == null
-            ? ScoreKeys.descending(scores[k], tie[items[k]])
-            : ((long) ranks[k] << 32) | (p - from); // rank, then slice position
-      }
-      if (ranks == null) {
-        Arrays.sort(keys, 0, m);
-      } else {
-        Arrays.sort(keys, 0, m);
-        breakRankTies(keys, m, runKeys, perm, from, items, scores, tie);
-      }
       int taken = 0;
       int stamp = u + 1;
-      for (int q = 0; q < m && taken < maxCandidates; q++) {
-        int item = itemByTie[ScoreKeys.tie(keys[q])];
-        if (seen[item] == stamp) {
+      for (int q = base; q < base + (to - from) && taken < maxCandidates; q++) {
+        int item = itemByTie[ScoreKeys.tie(ordered[q])];
+        if (seen[item] == stamp || (hasTrain && train.contains(u, item))) {
           continue;
         }
         seen[item] = stamp;
         outItems[write] = item;
-        outScores[write] = ScoreKeys.score(keys[q]);
+        outScores[write] = ScoreKeys.score(ordered[q]);
         write++;
         taken++;
       }
@@ -210,30 +217,28 @@ public final class CandidateLists {
   }
 
   /**
-   * Rewrites the rank-sorted keys {@code (rank, slice position)} into score keys {@code (score,
-   * tie)}, ordering each run of equal ranks by score descending and tie order ascending. Runs
-   * longer than one row are rare, so this is cheap.
+   * Given a slice {@code keys[from, to)} already sorted by (rank, slice position), writes the
+   * slice's score keys into {@code out[0 .. to-from)} in rank order, each run of equal ranks
+   * ordered by score descending and tie order ascending. Runs longer than one row are rare, so
+   * this is cheap.
    */
-  private static void breakRankTies(
-      long[] keys, int m, long[] runKeys, int[] perm, int from, int[] items, float[] scores,
-      int[] tie) {
-    int a = 0;
-    while (a < m) {
+  private static void orderByRankThenScore(
+      long[] keys, long[] scoreKeys, int from, int to, long[] out) {
+    int a = from;
+    while (a < to) {
       int rank = (int) (keys[a] >> 32);
       int b = a + 1;
-      while (b < m && (int) (keys[b] >> 32) == rank) {
+      while (b < to && (int) (keys[b] >> 32) == rank) {
         b++;
       }
       for (int q = a; q < b; q++) {
-        int k = perm[from + (int) keys[q]];
-        runKeys[q] = ScoreKeys.descending(scores[k], tie[items[k]]);
+        out[q - from] = scoreKeys[from + (int) keys[q]];
       }
       if (b - a > 1) {
-        Arrays.sort(runKeys, a, b);
+        Arrays.sort(out, a - from, b - from);
       }
       a = b;
     }
-    System.arraycopy(runKeys, 0, keys, 0, m);
   }
 
   /** Inverts a permutation of 0..n-1, or returns the identity when {@code perm} is null. */

@@ -78,6 +78,16 @@ class CandidateListsTest {
   }
 
   @Test
+  void rankedUploadsAlsoDropTrainItemsBeforeTheCut() {
+    Csr train = Csr.fromPairs(1, new int[] {0}, new int[] {7});
+    CandidateLists lists = CandidateLists.prepare(1,
+        new int[] {0, 0, 0, 0}, new int[] {9, 7, 8, 6}, new float[] {0, 0, 0, 0},
+        new int[] {4, 1, 2, 3}, train, null, 2);
+    // Rank order 7, 8, 6, 9; 7 is a train item, so the top 2 are 8 and 6.
+    assertArrayEquals(new int[] {8, 6}, itemsOf(lists, 0));
+  }
+
+  @Test
   void keepsTheFirstMaxCandidatesAndGroupsUsersGivenInAnyOrder() {
     CandidateLists lists = CandidateLists.prepare(3,
         new int[] {2, 0, 2, 0, 2, 0},
