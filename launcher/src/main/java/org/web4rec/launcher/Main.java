@@ -48,8 +48,16 @@ public final class Main {
     }
     ServerConfig config = new ServerConfig(port, dataDir.toAbsolutePath().normalize(),
         maxUploadMb << 20, ServerConfig.DEFAULT_KS, 100);
-    Web4RecServer server = Web4RecServer.start(config).toCompletionStage().toCompletableFuture()
-        .get(120, TimeUnit.SECONDS);
+    Web4RecServer server;
+    try {
+      server = Web4RecServer.start(config).toCompletionStage().toCompletableFuture()
+          .get(120, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.ExecutionException e) {
+      System.err.println("Web4Rec could not start: " + e.getCause());
+      e.getCause().printStackTrace();
+      System.exit(1);
+      return;
+    }
     System.out.println("Web4Rec ready at http://localhost:" + server.port()
         + " (data in " + config.dataDir() + ")");
     if (demo) {

@@ -22,6 +22,7 @@ import org.web4rec.platform.config.ServerConfig;
 import org.web4rec.platform.data.DatasetCache;
 import org.web4rec.platform.sql.AccountRepository;
 import org.web4rec.platform.sql.DatasetRepository;
+import org.web4rec.platform.sql.Db;
 import org.web4rec.platform.sql.EmbeddedSql;
 import org.web4rec.platform.sql.ExperimentRepository;
 import org.web4rec.platform.sql.Ids;
@@ -55,12 +56,13 @@ public final class Web4RecServer {
     } catch (IOException e) {
       return Future.failedFuture(e);
     }
-    Pool pool = EmbeddedSql.open(vertx, config.sqlDir());
+    Db db = EmbeddedSql.open(vertx, config.sqlDir());
+    Pool pool = db.pool();
     BlobStore blobs = new LocalBlobStore(vertx, config.blobDir());
     MessageBus bus = new LocalMessageBus(vertx);
-    AccountRepository accounts = new AccountRepository(pool);
-    DatasetRepository datasets = new DatasetRepository(pool);
-    ExperimentRepository experiments = new ExperimentRepository(pool);
+    AccountRepository accounts = new AccountRepository(db);
+    DatasetRepository datasets = new DatasetRepository(db);
+    ExperimentRepository experiments = new ExperimentRepository(db);
     DatasetCache ingestCache = new DatasetCache(vertx, blobs, 2);
     DatasetCache metricsCache = new DatasetCache(vertx, blobs, 2);
     IngestService ingest = new IngestService(vertx, config, blobs, datasets, experiments, bus,
@@ -74,12 +76,15 @@ public final class Web4RecServer {
     GatewayVerticle gateway = new GatewayVerticle(config, pool, blobs, bus, accounts, secret,
         List.of(new IngestRoutes(ingest, datasets),
             new ResultsRoutes(blobs, datasets, experiments)));
-    return Schema.migrate(pool)
+    return Schema.migrate(db)
         .compose(v -> vertx.deployVerticle(new MetricsWorker(blobs, datasets, experiments, bus,
             metricsCache, true)))
         .compose(v -> vertx.deployVerticle(gateway))
         .map(v -> new Web4RecServer(vertx, pool, bus, gateway))
-        .recover(t -> vertx.close().transform(ar -> Future.failedFuture(t)));
+        .recover(t -> {
+          vertx.close();
+          return Future.failedFuture(t);
+        });
   }
 
   /** The session-signing secret, created once per data directory so sessions survive restarts. */

@@ -71,8 +71,10 @@ public final class MetricsWorker extends VerticleBase {
 
   Future<Void> handle(JsonObject payload) {
     Events.ExperimentUploaded event = Events.ExperimentUploaded.fromJson(payload);
+    LOG.debug("experiment.uploaded {}", event.experimentId());
     return experiments.startComputing(event.experimentId()).compose(started -> {
       if (!started) {
+        LOG.info("experiment {} already has its metrics; event ignored", event.experimentId());
         return Future.succeededFuture(); // already ready or deleted: a redelivery
       }
       return compute(event.experimentId());
@@ -104,7 +106,7 @@ public final class MetricsWorker extends VerticleBase {
                 .recover(t -> Future.failedFuture(new DataProblem(t))))
             .compose(result -> blobs.put(prefix + StoredDataset.PER_USER, result.perUserArrow())
                 .compose(v -> experiments.saveMetrics(e.id(), result.means(), new JsonObject()
-                    .put("definitions_version", Definitions.VERSION)
+                    .put("definitions_version", Definitions.DEFINITIONS_VERSION)
                     .put("ks", new JsonArray(new ArrayList<>(ks)))
                     .put("n_candidates", e.settings().getInteger("n_candidates"))
                     .put("dataset_version", ds.get().version())

@@ -20,14 +20,16 @@ public final class AccountRepository {
       long createdAt, Long lastUsedAt, Long revokedAt) {}
 
   private final Pool pool;
+  private final Db db;
 
-  public AccountRepository(Pool pool) {
-    this.pool = pool;
+  public AccountRepository(Db db) {
+    this.db = db;
+    this.pool = db.pool();
   }
 
   /** Creates the user, a personal team and the owner membership in one transaction. */
   public Future<Team> createUserWithTeam(User user, String teamId, String teamName) {
-    return pool.withTransaction(conn -> conn.preparedQuery(
+    return db.inTransaction(conn -> conn.preparedQuery(
                 "INSERT INTO users (id, email, password_hash, created_at) VALUES (?, ?, ?, ?)")
             .execute(Tuple.of(user.id(), user.email(), user.passwordHash(), user.createdAt()))
             .compose(v -> conn.preparedQuery(

@@ -19,9 +19,11 @@ public final class DatasetRepository {
   private static final String COLUMNS = "id, team_id, name, version, info, created_at";
 
   private final Pool pool;
+  private final Db db;
 
-  public DatasetRepository(Pool pool) {
-    this.pool = pool;
+  public DatasetRepository(Db db) {
+    this.db = db;
+    this.pool = db.pool();
   }
 
   /** Fails with {@link DuplicateKeyException} when the team already has that name. */

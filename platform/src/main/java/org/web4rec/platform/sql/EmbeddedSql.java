@@ -15,10 +15,11 @@ public final class EmbeddedSql {
 
   private EmbeddedSql() {}
 
-  public static Pool open(Vertx vertx, Path dir) {
+  public static Db open(Vertx vertx, Path dir) {
     String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("web4rec")
         + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE";
-    return JDBCPool.pool(vertx, new JDBCConnectOptions().setJdbcUrl(url).setUser("sa")
+    Pool pool = JDBCPool.pool(vertx, new JDBCConnectOptions().setJdbcUrl(url).setUser("sa")
         .setPassword(""), new PoolOptions().setMaxSize(8));
+    return new Db(pool, "SET AUTOCOMMIT TRUE");
   }
 }

@@ -32,9 +32,11 @@ public final class ExperimentRepository {
       + " hyper_parameters, settings, idempotency_key, metrics_meta, created_at, updated_at";
 
   private final Pool pool;
+  private final Db db;
 
-  public ExperimentRepository(Pool pool) {
-    this.pool = pool;
+  public ExperimentRepository(Db db) {
+    this.db = db;
+    this.pool = db.pool();
   }
 
   /** Fails with {@link DuplicateKeyException} when the dataset already has that name. */
@@ -97,10 +99,10 @@ public final class ExperimentRepository {
     List<Tuple> rows = new ArrayList<>();
     metrics.forEach((name, value) -> rows.add(Tuple.of(id, name,
         value == null || value.isNaN() || value.isInfinite() ? null : value)));
-    return pool.withTransaction(conn -> conn.preparedQuery(
+    return db.inTransaction(conn -> conn.preparedQuery(
                 "DELETE FROM experiment_metrics WHERE experiment_id = ?").execute(Tuple.of(id))
         .compose(v -> rows.isEmpty() ? Future.succeededFuture() : conn.preparedQuery(
-                "INSERT INTO experiment_metrics (experiment_id, name, value) VALUES (?, ?, ?)")
+                "INSERT INTO experiment_metrics (experiment_id, name, metric_value) VALUES (?, ?, ?)")
             .executeBatch(rows))
         .compose(v -> conn.preparedQuery("UPDATE experiments SET status = ?, error = NULL,"
                 + " metrics_meta = ?, updated_at = ? WHERE id = ?")
@@ -114,12 +116,12 @@ public final class ExperimentRepository {
       return Future.succeededFuture(Map.of());
     }
     String marks = String.join(", ", java.util.Collections.nCopies(experimentIds.size(), "?"));
-    return pool.preparedQuery("SELECT experiment_id, name, value FROM experiment_metrics"
+    return pool.preparedQuery("SELECT experiment_id, name, metric_value FROM experiment_metrics"
             + " WHERE experiment_id IN (" + marks + ") ORDER BY experiment_id, name")
         .execute(Tuple.from(new ArrayList<Object>(experimentIds))).map(rs -> {
           Map<String, Map<String, Double>> out = new LinkedHashMap<>();
           for (Row r : rs) {
-            Double v = r.getDouble("value");
+            Double v = r.getDouble("metric_value");
             out.computeIfAbsent(r.getString("experiment_id"), k -> new LinkedHashMap<>())
                 .put(r.getString("name"), v == null ? Double.NaN : v);
           }
@@ -129,7 +131,7 @@ public final class ExperimentRepository {
 
   /** Removes the row and its metrics (used to undo a half-finished upload). */
   public Future<Void> delete(String id) {
-    return pool.withTransaction(conn -> conn.preparedQuery(
+    return db.inTransaction(conn -> conn.preparedQuery(
             "DELETE FROM experiment_metrics WHERE experiment_id = ?").execute(Tuple.of(id))
         .compose(v -> conn.preparedQuery("DELETE FROM experiments WHERE id = ?")
             .execute(Tuple.of(id)))

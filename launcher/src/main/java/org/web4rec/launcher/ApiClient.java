@@ -1,0 +1,67 @@
+package org.web4rec.launcher;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.ext.web.multipart.MultipartForm;
+import java.util.Map;
+import org.web4rec.platform.table.ArrowCodec;
+import org.web4rec.platform.table.Table;
+
+/**
+ * A minimal Java client of the HTTP API, for the demo seeder and the JVM tests (the Python SDK is
+ * the user-facing client). Answers with any status; callers check it.
+ */
+public final class ApiClient {
+
+  private final WebClient client;
+  private String token;
+
+  public ApiClient(Vertx vertx, int port) {
+    this.client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
+        .setDefaultPort(port));
+  }
+
+  public ApiClient token(String token) {
+    this.token = token;
+    return this;
+  }
+
+  public Future<HttpResponse<Buffer>> postJson(String path, JsonObject body) {
+    var req = client.post("/api/v1" + path);
+    if (token != null) {
+      req.bearerTokenAuthentication(token);
+    }
+    return req.sendJsonObject(body);
+  }
+
+  public Future<HttpResponse<Buffer>> get(String path) {
+    var req = client.get("/api/v1" + path);
+    if (token != null) {
+      req.bearerTokenAuthentication(token);
+    }
+    return req.send();
+  }
+
+  /** Multipart POST: text fields as attributes, tables as Arrow IPC file parts. */
+  public Future<HttpResponse<Buffer>> postTables(String path, Map<String, String> fields,
+      Map<String, Table> tables) {
+    MultipartForm form = MultipartForm.create();
+    fields.forEach(form::attribute);
+    tables.forEach((name, table) -> form.binaryFileUpload(name, name + ".arrow",
+        Buffer.buffer(ArrowCodec.toBytes(table)), ArrowCodec.MEDIA_TYPE));
+    var req = client.post("/api/v1" + path);
+    if (token != null) {
+      req.bearerTokenAuthentication(token);
+    }
+    return req.sendMultipartForm(form);
+  }
+
+  public void close() {
+    client.close();
+  }
+}
