@@ -47,16 +47,60 @@ public final class ApiClient {
     return req.send();
   }
 
+  /** GET acting on a named team ({@code X-Web4Rec-Team}). */
+  public Future<HttpResponse<Buffer>> getWithTeam(String path, String teamId) {
+    var req = client.get("/api/v1" + path).putHeader("X-Web4Rec-Team", teamId);
+    if (token != null) {
+      req.bearerTokenAuthentication(token);
+    }
+    return req.send();
+  }
+
+  public Future<HttpResponse<Buffer>> delete(String path) {
+    var req = client.delete("/api/v1" + path);
+    if (token != null) {
+      req.bearerTokenAuthentication(token);
+    }
+    return req.send();
+  }
+
+  /** GET outside the API prefix (health, UI). */
+  public Future<HttpResponse<Buffer>> getRoot(String path) {
+    return client.get(path).send();
+  }
+
   /** Multipart POST: text fields as attributes, tables as Arrow IPC file parts. */
   public Future<HttpResponse<Buffer>> postTables(String path, Map<String, String> fields,
       Map<String, Table> tables) {
+    return postTables(path, fields, tables, null);
+  }
+
+  public Future<HttpResponse<Buffer>> postTables(String path, Map<String, String> fields,
+      Map<String, Table> tables, String idempotencyKey) {
     MultipartForm form = MultipartForm.create();
     fields.forEach(form::attribute);
     tables.forEach((name, table) -> form.binaryFileUpload(name, name + ".arrow",
         Buffer.buffer(ArrowCodec.toBytes(table)), ArrowCodec.MEDIA_TYPE));
+    return send(path, form, idempotencyKey);
+  }
+
+  /** Multipart POST with raw file parts (CSV text, or arbitrary bytes for error tests). */
+  public Future<HttpResponse<Buffer>> postRaw(String path, Map<String, String> fields,
+      Map<String, String> files) {
+    MultipartForm form = MultipartForm.create();
+    fields.forEach(form::attribute);
+    files.forEach((name, text) -> form.textFileUpload(name, name + ".csv", Buffer.buffer(text),
+        "text/csv"));
+    return send(path, form, null);
+  }
+
+  private Future<HttpResponse<Buffer>> send(String path, MultipartForm form, String key) {
     var req = client.post("/api/v1" + path);
     if (token != null) {
       req.bearerTokenAuthentication(token);
+    }
+    if (key != null) {
+      req.putHeader("Idempotency-Key", key);
     }
     return req.sendMultipartForm(form);
   }

@@ -111,6 +111,11 @@ public final class Web4RecServer {
     return vertx;
   }
 
+  /** The event bus (tests observe events through their own consumer group). */
+  public MessageBus bus() {
+    return bus;
+  }
+
   public Future<Void> stop() {
     return bus.close().transform(ar -> pool.close()).transform(ar -> vertx.close());
   }
