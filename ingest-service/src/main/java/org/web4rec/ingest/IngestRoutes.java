@@ -7,6 +7,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import org.web4rec.platform.data.DatasetCache;
 import org.web4rec.platform.http.ApiException;
 import org.web4rec.platform.http.Caller;
 import org.web4rec.platform.http.Json;
@@ -19,10 +20,12 @@ public final class IngestRoutes implements ServiceRoutes {
 
   private final IngestService service;
   private final DatasetRepository datasets;
+  private final DatasetCache cache;
 
-  public IngestRoutes(IngestService service, DatasetRepository datasets) {
+  public IngestRoutes(IngestService service, DatasetRepository datasets, DatasetCache cache) {
     this.service = service;
     this.datasets = datasets;
+    this.cache = cache;
   }
 
   @Override
@@ -30,6 +33,7 @@ public final class IngestRoutes implements ServiceRoutes {
     api.post("/datasets").handler(this::registerDataset);
     api.get("/datasets").handler(this::listDatasets);
     api.get("/datasets/:dataset").handler(this::getDataset);
+    api.get("/datasets/:dataset/stats").handler(this::stats);
     api.post("/datasets/:dataset/experiments").handler(this::uploadExperiment);
   }
 
@@ -56,6 +60,18 @@ public final class IngestRoutes implements ServiceRoutes {
         .compose(d -> d.isPresent() ? Future.succeededFuture(d.get())
             : Future.failedFuture(ApiException.notFound("dataset '" + name + "' does not exist")))
         .onSuccess(d -> Json.ok(ctx, 200, Views.dataset(d)))
+        .onFailure(ctx::fail);
+  }
+
+  private void stats(RoutingContext ctx) {
+    Caller caller = Caller.of(ctx);
+    String name = ctx.pathParam("dataset");
+    datasets.findByName(caller.teamId(), name)
+        .compose(d -> d.isPresent() ? Future.succeededFuture(d.get())
+            : Future.failedFuture(ApiException.notFound("dataset '" + name + "' does not exist")))
+        .compose(d -> cache.get(d.teamId(), d.id(), d.version()))
+        .compose(ds -> ctx.vertx().executeBlocking(() -> DatasetStats.of(ds), false))
+        .onSuccess(json -> Json.ok(ctx, 200, json))
         .onFailure(ctx::fail);
   }
 

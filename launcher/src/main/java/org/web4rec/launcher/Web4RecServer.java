@@ -74,7 +74,7 @@ public final class Web4RecServer {
       return Future.failedFuture(e);
     }
     GatewayVerticle gateway = new GatewayVerticle(config, pool, blobs, bus, accounts, secret,
-        List.of(new IngestRoutes(ingest, datasets),
+        List.of(new IngestRoutes(ingest, datasets, ingestCache),
             new ResultsRoutes(blobs, datasets, experiments)));
     return Schema.migrate(db)
         .compose(v -> vertx.deployVerticle(new MetricsWorker(blobs, datasets, experiments, bus,

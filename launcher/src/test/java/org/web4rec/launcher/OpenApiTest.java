@@ -44,7 +44,7 @@ class OpenApiTest {
       // Service routes, read from the route tables themselves.
       Vertx vertx = fx.server.vertx();
       Router router = Router.router(vertx);
-      new IngestRoutes(null, null).mount(router);
+      new IngestRoutes(null, null, null).mount(router);
       new ResultsRoutes(null, null, null).mount(router);
       for (Route r : router.getRoutes()) {
         String path = r.getPath().replaceAll(":([a-z]+)", "{$1}");

@@ -36,9 +36,30 @@ public final class ResultsRoutes implements ServiceRoutes {
     this.experiments = experiments;
   }
 
+  /** A table as {@code {column: [values...]}}; NaN becomes null (JSON has no NaN). */
+  static JsonObject columnsJson(org.web4rec.platform.table.Table t) {
+    JsonObject out = new JsonObject();
+    for (org.web4rec.platform.table.Column c : t.columns()) {
+      io.vertx.core.json.JsonArray values = new io.vertx.core.json.JsonArray();
+      if (c instanceof org.web4rec.platform.table.Column.Doubles d) {
+        for (int r = 0; r < d.size(); r++) {
+          double v = d.values()[r];
+          values.add(d.isNull(r) || Double.isNaN(v) || Double.isInfinite(v) ? null : v);
+        }
+      } else {
+        for (int r = 0; r < c.size(); r++) {
+          values.add(c.asString(r));
+        }
+      }
+      out.put(c.name(), values);
+    }
+    return out;
+  }
+
   @Override
   public void mount(Router api) {
     api.get("/datasets/:dataset/experiments").handler(this::list);
+    api.get("/datasets/:dataset/experiments/table").handler(this::table);
     api.get("/datasets/:dataset/experiments/:experiment").handler(this::get);
     api.get("/datasets/:dataset/experiments/:experiment/per-user").handler(this::perUser);
   }
@@ -67,6 +88,29 @@ public final class ResultsRoutes implements ServiceRoutes {
         .onFailure(ctx::fail);
   }
 
+  private void table(RoutingContext ctx) {
+    Caller caller = Caller.of(ctx);
+    Map<String, String> params = new java.util.HashMap<>();
+    ctx.queryParams().forEach(params::put);
+    ExperimentTable.Query q = ExperimentTable.Query.parse(params);
+    dataset(caller, ctx.pathParam("dataset")).compose(ds -> {
+      Future<List<ExperimentRecord>> all = experiments.list(caller.teamId(), ds.id());
+      Future<List<String>> names = experiments.metricNames(caller.teamId(), ds.id());
+      Future<Map<String, Map<String, Double>>> sortValues = q.sortsByMetric()
+          ? experiments.metricsOfDataset(caller.teamId(), ds.id(), List.of(q.sortColumn()))
+          : Future.succeededFuture(Map.of());
+      return Future.all(all, names, sortValues).compose(v -> {
+        Map<String, Double> byId = new java.util.HashMap<>();
+        sortValues.result().forEach((id, m) -> byId.put(id, m.get(q.sortColumn())));
+        int[] total = new int[1];
+        List<ExperimentRecord> page = ExperimentTable.page(all.result(), q, byId, total);
+        return experiments.metrics(page.stream().map(ExperimentRecord::id).toList())
+            .map(metrics -> ExperimentTable.render(page, q, total[0], metrics, names.result(),
+                all.result()));
+      });
+    }).onSuccess(json -> Json.ok(ctx, 200, json)).onFailure(ctx::fail);
+  }
+
   private void get(RoutingContext ctx) {
     Caller caller = Caller.of(ctx);
     dataset(caller, ctx.pathParam("dataset"))
@@ -79,7 +123,10 @@ public final class ResultsRoutes implements ServiceRoutes {
 
   private void perUser(RoutingContext ctx) {
     Caller caller = Caller.of(ctx);
-    boolean csv = "csv".equals(ctx.request().getParam("format"));
+    String format = ctx.request().getParam("format", "arrow");
+    if (!List.of("arrow", "csv", "json").contains(format)) {
+      throw ApiException.badRequest("format must be arrow, csv or json", "?format=json");
+    }
     dataset(caller, ctx.pathParam("dataset"))
         .compose(ds -> experiment(caller, ds, ctx.pathParam("experiment")))
         .compose(e -> {
@@ -90,10 +137,12 @@ public final class ResultsRoutes implements ServiceRoutes {
           return blobs.get(BlobKeys.experiment(e.teamId(), e.id()) + StoredDataset.PER_USER);
         })
         .onSuccess(bytes -> {
-          if (csv) {
+          if (format.equals("csv")) {
             StringWriter w = new StringWriter();
             CsvCodec.write(ArrowCodec.fromBytes(bytes), w);
             ctx.response().putHeader("Content-Type", CsvCodec.MEDIA_TYPE).end(w.toString());
+          } else if (format.equals("json")) {
+            Json.ok(ctx, 200, new JsonObject().put("columns", columnsJson(ArrowCodec.fromBytes(bytes))));
           } else {
             ctx.response().putHeader("Content-Type", ArrowCodec.MEDIA_TYPE)
                 .end(io.vertx.core.buffer.Buffer.buffer(bytes));

@@ -129,6 +129,43 @@ public final class ExperimentRepository {
         });
   }
 
+  /** Every metric name stored for the dataset's experiments, sorted. */
+  public Future<List<String>> metricNames(String teamId, String datasetId) {
+    return pool.preparedQuery("SELECT DISTINCT m.name FROM experiment_metrics m"
+            + " JOIN experiments e ON e.id = m.experiment_id"
+            + " WHERE e.team_id = ? AND e.dataset_id = ? ORDER BY m.name")
+        .execute(Tuple.of(teamId, datasetId)).map(rs -> {
+          List<String> out = new ArrayList<>();
+          for (Row r : rs) {
+            out.add(r.getString("name"));
+          }
+          return out;
+        });
+  }
+
+  /** Values of the named metrics for every experiment of a dataset: id → name → value. */
+  public Future<Map<String, Map<String, Double>>> metricsOfDataset(String teamId, String datasetId,
+      List<String> names) {
+    if (names.isEmpty()) {
+      return Future.succeededFuture(Map.of());
+    }
+    String marks = String.join(", ", java.util.Collections.nCopies(names.size(), "?"));
+    List<Object> args = new ArrayList<>(List.of(teamId, datasetId));
+    args.addAll(names);
+    return pool.preparedQuery("SELECT m.experiment_id, m.name, m.metric_value"
+            + " FROM experiment_metrics m JOIN experiments e ON e.id = m.experiment_id"
+            + " WHERE e.team_id = ? AND e.dataset_id = ? AND m.name IN (" + marks + ")")
+        .execute(Tuple.from(args)).map(rs -> {
+          Map<String, Map<String, Double>> out = new LinkedHashMap<>();
+          for (Row r : rs) {
+            Double v = r.getDouble("metric_value");
+            out.computeIfAbsent(r.getString("experiment_id"), k -> new LinkedHashMap<>())
+                .put(r.getString("name"), v == null ? Double.NaN : v);
+          }
+          return out;
+        });
+  }
+
   /** Removes the row and its metrics (used to undo a half-finished upload). */
   public Future<Void> delete(String id) {
     return db.inTransaction(conn -> conn.preparedQuery(

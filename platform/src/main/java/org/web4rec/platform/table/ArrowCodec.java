@@ -23,7 +23,6 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.complex.BaseListVector;
 import org.apache.arrow.vector.complex.LargeListVector;
 import org.apache.arrow.vector.complex.ListVector;
-import org.apache.arrow.vector.complex.impl.UnionListWriter;
 import org.apache.arrow.vector.ipc.ArrowStreamReader;
 import org.apache.arrow.vector.ipc.ArrowStreamWriter;
 import org.apache.arrow.vector.types.FloatingPointPrecision;
@@ -185,39 +184,25 @@ public final class ArrowCodec {
           }
         }
     } else if (c instanceof Column.StringLists lists) {
-        ListVector lv = (ListVector) v;
-        lv.allocateNew();
-        UnionListWriter w = lv.getWriter();
-        try (BufferAllocator tmp = ROOT.newChildAllocator("tmp", 0, Long.MAX_VALUE);
-            org.apache.arrow.memory.ArrowBuf buf = tmp.buffer(256)) {
-          for (int r = 0; r < n; r++) {
-            String[] vals = lists.values()[from + r];
-            w.setPosition(r);
-            if (vals == null) {
-              continue;
-            }
-            w.startList();
-            for (String s : vals) {
-              byte[] b = s.getBytes(StandardCharsets.UTF_8);
-              org.apache.arrow.memory.ArrowBuf use = buf;
-              if (b.length > buf.capacity()) {
-                use = tmp.buffer(b.length);
-              }
-              use.setBytes(0, b);
-              w.varChar().writeVarChar(0, b.length, use);
-              if (use != buf) {
-                use.close();
-              }
-            }
-            w.endList();
-          }
-          w.setValueCount(n);
+      // Offsets and validity written row by row, in order: ListVector#setNull after later rows
+      // were written rewinds its fill position and erases them.
+      ListVector lv = (ListVector) v;
+      lv.allocateNew();
+      VarCharVector data = (VarCharVector) lv.getDataVector();
+      int pos = 0;
+      for (int r = 0; r < n; r++) {
+        String[] vals = lists.values()[from + r];
+        if (vals == null) {
+          lv.setNull(r);
+          continue;
         }
-        for (int r = 0; r < n; r++) {
-          if (lists.values()[from + r] == null) {
-            lv.setNull(r);
-          }
+        lv.startNewValue(r);
+        for (String s : vals) {
+          data.setSafe(pos++, s.getBytes(StandardCharsets.UTF_8));
         }
+        lv.endValue(r, vals.length);
+      }
+      data.setValueCount(pos);
     }
     v.setValueCount(n);
   }

@@ -40,6 +40,22 @@ class CodecTest {
   }
 
   @Test
+  void arrowListsKeepValuesAfterNullAndEmptyRows() {
+    String[][] in = {{"A", "B"}, null, {"C"}, {}, null, {"D", "E", "F"}};
+    Table back = ArrowCodec.fromBytes(ArrowCodec.toBytes(
+        Table.of(new Column.StringLists("g", in))));
+    String[][] out = ((Column.StringLists) back.columns().get(0)).values();
+    assertEquals(in.length, out.length);
+    for (int r = 0; r < in.length; r++) {
+      if (in[r] == null) {
+        assertEquals(null, out[r], "row " + r);
+      } else {
+        assertArrayEquals(in[r], out[r], "row " + r);
+      }
+    }
+  }
+
+  @Test
   void arrowWritesEmptyTablesWithTheirSchema() {
     Table t = Table.of(new Column.Strings("user_id", new String[0]));
     Table back = ArrowCodec.fromBytes(ArrowCodec.toBytes(t));
