@@ -12,6 +12,7 @@ import io.vertx.ext.auth.jwt.JWTAuthOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.FileSystemAccess;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.sqlclient.Pool;
 import java.io.IOException;
@@ -83,14 +84,39 @@ public final class GatewayVerticle extends VerticleBase {
         new JsonObject().put("status", "UP")));
     root.get("/health/ready").handler(this::ready);
     root.route("/api/v1/*").subRouter(api);
-    root.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false)
-        .setIndexPage("index.html"));
+    mountUi(root);
     root.route().failureHandler(errors);
 
     return vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true))
         .requestHandler(root)
         .listen(config.port(), "0.0.0.0")
         .onSuccess(s -> server = s);
+  }
+
+  /**
+   * The web UI: the built single-page app from {@code --ui-dir} when given (client-side routes
+   * fall back to its index.html), else the built-in page that points to the API.
+   */
+  private void mountUi(Router root) {
+    java.nio.file.Path dir = config.uiDir();
+    if (dir == null || !java.nio.file.Files.isRegularFile(dir.resolve("index.html"))) {
+      root.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false)
+          .setIndexPage("index.html"));
+      return;
+    }
+    String index = dir.resolve("index.html").toAbsolutePath().toString();
+    root.route("/assets/*").handler(StaticHandler.create(FileSystemAccess.ROOT,
+        dir.toAbsolutePath().toString()).setMaxAgeSeconds(86_400));
+    root.route("/*").handler(StaticHandler.create(FileSystemAccess.ROOT,
+        dir.toAbsolutePath().toString()).setCachingEnabled(false).setIndexPage("index.html"));
+    root.get("/*").handler(ctx -> {
+      String path = ctx.normalizedPath();
+      if (path.startsWith("/api/") || path.startsWith("/health/") || path.startsWith("/assets/")) {
+        ctx.next();
+      } else {
+        ctx.response().putHeader("Content-Type", "text/html; charset=utf-8").sendFile(index);
+      }
+    });
   }
 
   /** The port actually bound (useful when the config asked for port 0). */

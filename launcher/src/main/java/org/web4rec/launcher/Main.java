@@ -8,9 +8,10 @@ import java.util.concurrent.TimeUnit;
 import org.web4rec.platform.config.ServerConfig;
 
 /**
- * Command line: {@code up [--port 8080] [--data-dir ./data] [--max-upload-mb 1024] [--demo]}.
+ * Command line: {@code up|demo [--port 8080] [--data-dir ./data] [--max-upload-mb 1024]
+ * [--ui-dir frontend/dist]}.
  * Flags fall back to the environment ({@code WEB4REC_PORT}, {@code WEB4REC_DATA_DIR},
- * {@code WEB4REC_MAX_UPLOAD_MB}).
+ * {@code WEB4REC_MAX_UPLOAD_MB}, {@code WEB4REC_UI_DIR}).
  */
 public final class Main {
 
@@ -32,12 +33,15 @@ public final class Main {
     Path dataDir = Path.of(env("WEB4REC_DATA_DIR", "./data"));
     long maxUploadMb = Long.parseLong(env("WEB4REC_MAX_UPLOAD_MB", "1024"));
     boolean demo = command.equals("demo");
+    String uiEnv = System.getenv("WEB4REC_UI_DIR");
+    Path uiDir = uiEnv == null || uiEnv.isBlank() ? null : Path.of(uiEnv);
     for (int i = 0; i < rest.size(); i++) {
       String flag = rest.get(i);
       switch (flag) {
         case "--port" -> port = Integer.parseInt(value(rest, ++i, flag));
         case "--data-dir" -> dataDir = Path.of(value(rest, ++i, flag));
         case "--max-upload-mb" -> maxUploadMb = Long.parseLong(value(rest, ++i, flag));
+        case "--ui-dir" -> uiDir = Path.of(value(rest, ++i, flag));
         case "--demo" -> demo = true;
         default -> {
           System.err.println("unknown flag: " + flag);
@@ -47,7 +51,8 @@ public final class Main {
       }
     }
     ServerConfig config = new ServerConfig(port, dataDir.toAbsolutePath().normalize(),
-        maxUploadMb << 20, ServerConfig.DEFAULT_KS, 100);
+        maxUploadMb << 20, ServerConfig.DEFAULT_KS, 100,
+        uiDir == null ? null : uiDir.toAbsolutePath().normalize());
     Web4RecServer server;
     try {
       server = Web4RecServer.start(config).toCompletionStage().toCompletableFuture()
@@ -91,6 +96,6 @@ public final class Main {
 
   private static void usage() {
     System.out.println("usage: web4rec-server up|demo [--port 8080] [--data-dir ./data]"
-        + " [--max-upload-mb 1024]");
+        + " [--max-upload-mb 1024] [--ui-dir frontend/dist]");
   }
 }

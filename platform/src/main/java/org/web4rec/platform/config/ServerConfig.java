@@ -12,9 +12,15 @@ import java.util.List;
  * @param maxUploadBytes request body limit; larger bodies answer 413
  * @param defaultKs cut-offs computed when an upload names none
  * @param defaultCandidates candidates kept per user when an upload names none
+ * @param uiDir built web UI (frontend/dist) to serve at /, or null for the built-in page
  */
 public record ServerConfig(int port, Path dataDir, long maxUploadBytes, List<Integer> defaultKs,
-    int defaultCandidates) {
+    int defaultCandidates, Path uiDir) {
+
+  public ServerConfig(int port, Path dataDir, long maxUploadBytes, List<Integer> defaultKs,
+      int defaultCandidates) {
+    this(port, dataDir, maxUploadBytes, defaultKs, defaultCandidates, null);
+  }
 
   public static final List<Integer> DEFAULT_KS = List.of(5, 10, 20, 50);
 
