@@ -80,7 +80,7 @@ public final class IngestRoutes implements ServiceRoutes {
     requireMultipart(ctx);
     Map<String, IngestService.Part> parts = parts(ctx);
     service.uploadExperiment(caller, ctx.pathParam("dataset"),
-            ctx.request().getFormAttribute("meta"), parts.get("recommendations"),
+            ctx.request().getFormAttribute("meta"), parts,
             ctx.request().getHeader("Idempotency-Key"))
         .onSuccess(up -> {
           String location = "/api/v1/datasets/" + ctx.pathParam("dataset") + "/experiments/"

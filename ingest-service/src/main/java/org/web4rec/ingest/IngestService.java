@@ -30,6 +30,7 @@ import org.web4rec.platform.sql.DuplicateKeyException;
 import org.web4rec.platform.sql.ExperimentRepository;
 import org.web4rec.platform.sql.ExperimentRepository.ExperimentRecord;
 import org.web4rec.platform.sql.Ids;
+import org.web4rec.platform.table.ArrowCodec;
 import org.web4rec.platform.table.Table;
 
 /**
@@ -127,8 +128,18 @@ public final class IngestService {
         .map(v -> Views.dataset(record));
   }
 
+  /** What an upload stores: the prepared lists and the optional embedding tables. */
+  record Prepared(CandidateLists lists, Table itemEmbeddings, Table userEmbeddings) {}
+
   public Future<Upload> uploadExperiment(Caller caller, String datasetName, String metaText,
-      Part recommendations, String idempotencyKey) {
+      Map<String, Part> parts, String idempotencyKey) {
+    for (String part : parts.keySet()) {
+      if (!List.of("recommendations", "item_embeddings", "user_embeddings").contains(part)) {
+        return Future.failedFuture(ApiException.badRequest("unknown part '" + part
+            + "'; expected recommendations, item_embeddings, user_embeddings", "recommendations"));
+      }
+    }
+    Part recommendations = parts.get("recommendations");
     JsonObject meta;
     try {
       meta = new JsonObject(metaText == null ? "" : metaText);
@@ -161,7 +172,7 @@ public final class IngestService {
                 return Future.failedFuture(ApiException.conflict("experiment '" + settings.name()
                     + "' already exists in dataset '" + ds.name() + "'; choose another name"));
               }
-              return prepareAndStore(caller, ds, settings, recommendations, idempotencyKey);
+              return prepareAndStore(caller, ds, settings, parts, idempotencyKey);
             }));
   }
 
@@ -169,18 +180,25 @@ public final class IngestService {
       + " {\"embedding_size\": 16}, \"ks\": [5, 10, 20, 50], \"n_candidates\": 100}";
 
   private Future<Upload> prepareAndStore(Caller caller, DatasetRecord ds, Settings settings,
-      Part recommendations, String idempotencyKey) {
+      Map<String, Part> parts, String idempotencyKey) {
     return cache.get(caller.teamId(), ds.id(), ds.version())
         .compose(stored -> vertx.executeBlocking(() -> {
-          Table recs = TableFiles.decode("recommendations", recommendations.file(),
-              recommendations.contentType());
-          return ExperimentBuilder.build(recs, stored, settings.nCandidates());
+          Table recs = decode(parts, "recommendations");
+          CandidateLists lists = ExperimentBuilder.build(recs, stored, settings.nCandidates());
+          Table items = decode(parts, "item_embeddings");
+          Table users = decode(parts, "user_embeddings");
+          return new Prepared(lists,
+              items == null ? null : Embeddings.encode(items, "item_embeddings", "item_id", "i",
+                  stored.itemIndex()),
+              users == null ? null : Embeddings.encode(users, "user_embeddings", "user_id", "u",
+                  stored.userIndex()));
         }, false))
-        .compose(lists -> storeExperiment(caller, ds, settings, lists, idempotencyKey));
+        .compose(prepared -> storeExperiment(caller, ds, settings, prepared, idempotencyKey));
   }
 
   private Future<Upload> storeExperiment(Caller caller, DatasetRecord ds, Settings settings,
-      CandidateLists lists, String idempotencyKey) {
+      Prepared prepared, String idempotencyKey) {
+    CandidateLists lists = prepared.lists();
     String id = Ids.next("ex");
     String prefix = BlobKeys.experiment(caller.teamId(), id);
     int usersWithList = 0;
@@ -193,15 +211,28 @@ public final class IngestService {
         .put("ks", new JsonArray(new ArrayList<>(settings.ks())))
         .put("n_candidates", settings.nCandidates())
         .put("n_users_with_list", usersWithList)
-        .put("dataset_version", ds.version());
+        .put("dataset_version", ds.version())
+        .put("item_embedding_dims", dims(prepared.itemEmbeddings()))
+        .put("user_embedding_dims", dims(prepared.userEmbeddings()));
     long now = System.currentTimeMillis();
     ExperimentRecord record = new ExperimentRecord(id, caller.teamId(), ds.id(), settings.name(),
         ExperimentRepository.UPLOADED, null, settings.hyperParameters(), settingsJson,
         idempotencyKey, null, now, now);
     Supplier<Future<?>> dropBlobs = () -> blobs.deletePrefix(prefix);
     return vertx.executeBlocking(() -> StoredDataset.encodeCandidates(lists), false)
-        .compose(bytes -> blobs.put(prefix + StoredDataset.CANDIDATES, bytes)
-            .recover(t -> undo(dropBlobs, unavailable("blob store", t))))
+        .compose(bytes -> {
+          List<Future<Void>> writes = new ArrayList<>();
+          writes.add(blobs.put(prefix + StoredDataset.CANDIDATES, bytes));
+          if (prepared.itemEmbeddings() != null) {
+            writes.add(blobs.put(prefix + StoredDataset.ITEM_EMBEDDINGS,
+                ArrowCodec.toBytes(prepared.itemEmbeddings())));
+          }
+          if (prepared.userEmbeddings() != null) {
+            writes.add(blobs.put(prefix + StoredDataset.USER_EMBEDDINGS,
+                ArrowCodec.toBytes(prepared.userEmbeddings())));
+          }
+          return Future.all(writes).recover(t -> undo(dropBlobs, unavailable("blob store", t)));
+        })
         .compose(v -> experiments.insert(record).recover(t -> undo(dropBlobs,
             t instanceof DuplicateKeyException
                 ? ApiException.conflict("experiment '" + settings.name() + "' already exists in"
@@ -212,6 +243,10 @@ public final class IngestService {
             .recover(t -> undo(() -> experiments.delete(id).compose(x -> dropBlobs.get()),
                 unavailable("event bus", t))))
         .map(v -> new Upload(Views.experiment(record, ds.name(), Map.of()), true));
+  }
+
+  private static Integer dims(Table embeddings) {
+    return embeddings == null ? null : embeddings.columns().size() - 1;
   }
 
   private static <T> Future<T> undo(Supplier<Future<?>> undo, Throwable cause) {

@@ -127,6 +127,28 @@ class ApiFlowTest {
   }
 
   @Test
+  void embeddingsAreStoredWithTheExperiment() throws Exception {
+    ApiClient api = fx.signup("emb@example.com");
+    assertEquals(201, await(api.postTables("/datasets", Map.of("name", "tiny"),
+        ServerFixture.datasetTables())).statusCode());
+    Table items = Table.of(new Column.Longs("item_id", new long[] {12, 13, 14}, null),
+        new Column.Floats("e0", new float[] {1, 0, 0.5f}),
+        new Column.Doubles("e1", new double[] {0, 1, 0.5}, null));
+    Table users = Table.of(new Column.Longs("user_id", new long[] {1, 2}, null),
+        new Column.Floats("e0", new float[] {1, 2}));
+    HttpResponse<Buffer> up = await(api.postTables("/datasets/tiny/experiments",
+        Map.of("meta", "{\"experiment_name\": \"emb\"}"), Map.of("recommendations",
+            ServerFixture.recommendations(), "item_embeddings", items, "user_embeddings", users)));
+    assertEquals(202, up.statusCode(), up.bodyAsString());
+    assertEquals(2, up.bodyAsJsonObject().getInteger("item_embedding_dims"));
+    assertEquals(1, up.bodyAsJsonObject().getInteger("user_embedding_dims"));
+    String id = up.bodyAsJsonObject().getString("id");
+    assertEquals("ready", fx.waitReady(api, "tiny", "emb").getString("status"));
+    assertTrue(fx.blobFiles().stream().anyMatch(f -> f.endsWith(id + "/item_embeddings.arrow")));
+    assertTrue(fx.blobFiles().stream().anyMatch(f -> f.endsWith(id + "/user_embeddings.arrow")));
+  }
+
+  @Test
   void csvUploadsWorkForCurlUsers() throws Exception {
     ApiClient api = fx.signup("csv@example.com");
     HttpResponse<Buffer> reg = await(api.postRaw("/datasets", Map.of("name", "csvds"), Map.of(

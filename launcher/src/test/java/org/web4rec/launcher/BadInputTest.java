@@ -147,6 +147,27 @@ class BadInputTest {
   }
 
   @Test
+  void badEmbeddingsAreRejected() throws Exception {
+    String meta = new JsonObject().put("experiment_name", "bad").encode();
+    Table unknownItem = Table.of(new Column.Longs("item_id", new long[] {12, 999}, null),
+        new Column.Floats("e0", new float[] {1, 2}));
+    assertError(await(api.postTables("/datasets/tiny/experiments", Map.of("meta", meta),
+        Map.of("recommendations", ServerFixture.recommendations(), "item_embeddings",
+            unknownItem))), 400, "[999]");
+    Table nan = Table.of(new Column.Longs("item_id", new long[] {12}, null),
+        new Column.Floats("e0", new float[] {Float.NaN}));
+    assertError(await(api.postTables("/datasets/tiny/experiments", Map.of("meta", meta),
+        Map.of("recommendations", ServerFixture.recommendations(), "item_embeddings", nan))),
+        400, "non-finite");
+    Table text = Table.of(new Column.Longs("user_id", new long[] {1}, null),
+        new Column.Strings("e0", new String[] {"x"}));
+    assertError(await(api.postTables("/datasets/tiny/experiments", Map.of("meta", meta),
+        Map.of("recommendations", ServerFixture.recommendations(), "user_embeddings", text))),
+        400, "not numeric");
+    assertNothingWritten();
+  }
+
+  @Test
   void experimentForMissingDatasetIs404() throws Exception {
     HttpResponse<Buffer> r = await(api.postTables("/datasets/nope/experiments",
         Map.of("meta", "{\"experiment_name\": \"x\"}"),

@@ -28,6 +28,9 @@ public record StoredDataset(String[] userIds, String[] itemIds, Csr train, Csr g
   /** Experiment blobs: prepared candidate lists and per-user metric values. */
   public static final String CANDIDATES = "candidates.arrow";
   public static final String PER_USER = "per_user.arrow";
+  /** Optional experiment blobs: dense id column (i or u) and float columns e0..eD. */
+  public static final String ITEM_EMBEDDINGS = "item_embeddings.arrow";
+  public static final String USER_EMBEDDINGS = "user_embeddings.arrow";
 
   public int nUsers() {
     return userIds.length;
