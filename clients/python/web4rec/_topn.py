@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from . import _progress
+from .dataset import show
 
 # Elements per chunk: the chunk copy plus argpartition's int64 index array stay around 100 MB.
 _CHUNK_ELEMENTS = 8 * 1024 * 1024
@@ -89,9 +90,9 @@ def top_n(prediction_matrix: pd.DataFrame, n: int, train_interactions: Optional[
     if n_users == 0 or n_items == 0:
         raise ValueError(f"prediction_matrix is empty ({n_users} users x {n_items} items)")
     if users.has_duplicates:
-        raise ValueError(f"prediction_matrix has duplicate user ids in its index, e.g. {users[users.duplicated()][0]!r}")
+        raise ValueError(f"prediction_matrix has duplicate user ids in its index, e.g. {show(users[users.duplicated()][0])}")
     if items.has_duplicates:
-        raise ValueError(f"prediction_matrix has duplicate item ids in its columns, e.g. {items[items.duplicated()][0]!r}")
+        raise ValueError(f"prediction_matrix has duplicate item ids in its columns, e.g. {show(items[items.duplicated()][0])}")
     if users.hasnans or items.hasnans:
         raise ValueError("prediction_matrix has null user or item ids")
 
@@ -114,8 +115,8 @@ def top_n(prediction_matrix: pd.DataFrame, n: int, train_interactions: Optional[
             bad = ~(chunk < np.inf)  # NaN or +inf
             if bad.any():
                 r, c = np.argwhere(bad)[0]
-                raise ValueError(f"prediction_matrix has a non-finite score {chunk[r, c]} for user {users[r0 + r]!r}, "
-                                 f"item {items[c]!r}; use finite scores (-inf means 'never recommend')")
+                raise ValueError(f"prediction_matrix has a non-finite score {chunk[r, c]} for user {show(users[r0 + r])}, "
+                                 f"item {show(items[c])}; use finite scores (-inf means 'never recommend')")
             lo, hi = np.searchsorted(mask_rows, [r0, r1])
             chunk[mask_rows[lo:hi] - r0, mask_cols[lo:hi]] = -np.inf
 

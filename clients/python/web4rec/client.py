@@ -19,7 +19,7 @@ from . import _arrow, _progress
 from ._multipart import MultipartBody
 from ._topn import top_n
 from ._version import __version__
-from .dataset import Web4RecDataset, check_name, require_columns
+from .dataset import Web4RecDataset, check_name, require_columns, show
 from .exceptions import (AuthenticationError, ExperimentFailedError, ServerUnavailableError, WaitTimeoutError,
                          Web4RecError, error_class_for_status)
 from .models import DatasetInfo, ExperimentInfo
@@ -468,13 +468,13 @@ def _check_recommendations(recs) -> None:
     if bad.any():
         i = int(np.flatnonzero(bad)[0])
         raise ValueError(f"recommendations has {int(bad.sum())} non-finite scores (NaN/inf), e.g. {scores[i]} for "
-                         f"user {recs['user_id'].iloc[i]!r}, item {recs['item_id'].iloc[i]!r}; drop those rows or "
+                         f"user {show(recs['user_id'].iloc[i])}, item {show(recs['item_id'].iloc[i])}; drop those rows or "
                          "give finite scores")
     dup = recs.duplicated(subset=["user_id", "item_id"])
     if dup.any():
         row = recs.loc[dup.to_numpy()].iloc[0]
         raise ValueError(f"recommendations has {int(dup.sum())} duplicate (user_id, item_id) rows, e.g. "
-                         f"({row['user_id']!r}, {row['item_id']!r}); keep one row per pair")
+                         f"({show(row['user_id'])}, {show(row['item_id'])}); keep one row per pair")
     if "rank" in recs.columns:
         ranks = recs["rank"]
         if not pd.api.types.is_integer_dtype(ranks) or (ranks < 1).any():

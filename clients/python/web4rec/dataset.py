@@ -17,6 +17,13 @@ _EXAMPLES = {
 }
 
 
+def show(value) -> str:
+    """repr() of an id as the user typed it (numpy scalars shown as plain numbers)."""
+    if hasattr(value, "item") and callable(value.item) and getattr(value, "shape", None) == ():
+        value = value.item()
+    return repr(value)
+
+
 def check_name(name, what: str = "dataset_name") -> str:
     if not isinstance(name, str) or not NAME_PATTERN.match(name):
         raise ValueError(f"{what} must match [A-Za-z0-9._-]{{1,128}}, got {name!r}. Example: 'ml-latest-small'")
@@ -46,7 +53,7 @@ def check_interactions(df: pd.DataFrame, what: str, example: str) -> None:
     if dup.any():
         row = df.loc[dup.to_numpy()].iloc[0]
         raise ValueError(f"{what} has {int(dup.sum())} duplicate (user_id, item_id) rows, e.g. "
-                         f"({row['user_id']!r}, {row['item_id']!r}); keep one row per pair. Example: {example}")
+                         f"({show(row['user_id'])}, {show(row['item_id'])}); keep one row per pair. Example: {example}")
 
 
 class Web4RecDataset:
@@ -109,7 +116,7 @@ class Web4RecDataset:
             raise ValueError(f"{what} has null values in '{id_col}'. Example: {example}")
         dup = ids.duplicated()
         if dup.any():
-            raise ValueError(f"{what} has duplicate ids in '{id_col}', e.g. {ids[dup.to_numpy()].iloc[0]!r}; "
+            raise ValueError(f"{what} has duplicate ids in '{id_col}', e.g. {show(ids[dup.to_numpy()].iloc[0])}; "
                              f"one row per id. Example: {example}")
         return df
 
