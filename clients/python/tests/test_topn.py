@@ -138,3 +138,17 @@ def test_bad_n():
     for n in (0, -1, 2.5, True):
         with pytest.raises(ValueError, match="n_candidates"):
             top_n(m, n)
+
+
+def test_memory_stays_at_one_chunk_not_one_matrix():
+    import tracemalloc
+    rng = np.random.default_rng(0)
+    m = pd.DataFrame(rng.random((4000, 2000), dtype=np.float32))
+    matrix_bytes = m.to_numpy(copy=False).nbytes  # 32 MB
+    top_n(m, 10, chunk_rows=256)  # warm up imports/caches outside the measurement
+    tracemalloc.start()
+    out = top_n(m, 10, chunk_rows=256)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert len(out) == 40_000
+    assert peak < matrix_bytes / 2, f"peak {peak / 1e6:.1f} MB for a {matrix_bytes / 1e6:.1f} MB matrix"

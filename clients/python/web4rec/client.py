@@ -73,11 +73,12 @@ class ExperimentHandle:
         """The current status: ``uploaded``, ``computing``, ``ready`` or ``failed``."""
         return self.refresh().status
 
-    def wait(self, timeout: Optional[float] = None, poll_interval: float = 0.25) -> ExperimentInfo:
+    def wait(self, timeout: Optional[float] = None, poll_interval: Optional[float] = None) -> ExperimentInfo:
         """Poll until the metrics are ready and return the experiment. Raises
         :class:`ExperimentFailedError` if computing failed, :class:`WaitTimeoutError` after ``timeout`` s."""
         deadline = None if timeout is None else time.monotonic() + timeout
-        delay = poll_interval
+        delay = self._client.poll_interval if poll_interval is None else poll_interval
+        max_delay = max(delay, self._client.max_poll_interval)
         with _progress.bar(total=len(_STATUS_STEPS), desc=f"experiment {self.name}", unit="step",
                            bar_format="{desc}: {n}/{total} {postfix} [{elapsed}]") as pbar:
             while True:
@@ -91,11 +92,15 @@ class ExperimentHandle:
                     raise ExperimentFailedError(
                         f"computing the metrics of experiment '{self.name}' failed: {info.error or 'no reason given'}",
                         code="experiment_failed")
-                if deadline is not None and time.monotonic() + delay > deadline:
-                    raise WaitTimeoutError(f"experiment '{self.name}' is still '{info.status}' after {timeout} s",
-                                           code="wait_timeout")
-                time.sleep(delay)
-                delay = min(delay * 1.5, 2.0)
+                sleep = delay
+                if deadline is not None:
+                    remaining = deadline - time.monotonic()
+                    if remaining <= 0:
+                        raise WaitTimeoutError(f"experiment '{self.name}' is still '{info.status}' after {timeout} s",
+                                               code="wait_timeout")
+                    sleep = min(delay, remaining)
+                time.sleep(sleep)
+                delay = min(delay * 1.5, max_delay)
 
     def __repr__(self) -> str:
         status = self.info.status if self.info else "?"
@@ -113,7 +118,8 @@ class Web4RecClient:
 
     def __init__(self, server: Optional[str] = None, token: Optional[str] = None, *,
                  team: Optional[str] = None, timeout=(10.0, 60.0), upload_timeout=(10.0, 600.0),
-                 max_retries: int = 5, backoff: float = 0.5, max_backoff: float = 30.0):
+                 max_retries: int = 5, backoff: float = 0.5, max_backoff: float = 30.0,
+                 poll_interval: float = 0.25, max_poll_interval: float = 2.0):
         self.server = (server or os.environ.get("WEB4REC_SERVER") or DEFAULT_SERVER).rstrip("/")
         self.token = token or os.environ.get("WEB4REC_TOKEN") or None
         self.team = team
@@ -122,6 +128,8 @@ class Web4RecClient:
         self.max_retries = max_retries
         self.backoff = backoff
         self.max_backoff = max_backoff
+        self.poll_interval = poll_interval
+        self.max_poll_interval = max_poll_interval
         self.session = requests.Session()
         self.session.headers.update({"User-Agent": _user_agent(), "Accept": "application/json"})
         # datasets registered through this client: the default dataset_name and the train items to mask
