@@ -15,6 +15,7 @@ pytestmark = pytest.mark.integration
 
 N_USERS, N_ITEMS, N_TRAIN_PER_USER, N_GT_PER_USER = 40, 60, 8, 3
 USERS_WITH_GT = list(range(1, 36))  # users 36..40 have no ground truth
+WAIT_S = 90  # metrics of these toy datasets take well under a second
 GENRES = ["Action", "Comedy", "Drama", "Horror", "Romance"]
 
 
@@ -138,7 +139,8 @@ def test_whole_flow(account, toy):
     m = score_matrix(seed=2)
     exp1 = Web4Rec.upload_experiment(experiment_name="BPR-MF",
                                      hyper_parameters={"negative_sampler": "popularity", "embedding_size": 16},
-                                     prediction_matrix=m, n_candidates=20, ks=[5, 10], wait=True)
+                                     prediction_matrix=m, n_candidates=20, ks=[5, 10], wait=True,
+                                     timeout=WAIT_S)
     assert exp1.status == "ready" and exp1.name == "BPR-MF"
     want1 = pd.concat([by_hand(lists_by_hand(matrix_as_long(m), train), gt, k) for k in (5, 10)], axis=1)
     for metric in ("recall@5", "precision@5", "ndcg@5", "recall@10", "ndcg@10"):
@@ -150,7 +152,7 @@ def test_whole_flow(account, toy):
     recs = recs[recs.user_id > 5].reset_index(drop=True)
     exp2 = Web4Rec.upload_experiment(experiment_name="Pop", hyper_parameters={"negative_sampler": "uniform"},
                                      recommendations=recs, dataset_name=ds.dataset_name, n_candidates=100,
-                                     ks=[5, 10])
+                                     ks=[5, 10], timeout=WAIT_S)
     want2 = by_hand(lists_by_hand(recs, train), gt, 5)
     assert exp2.metrics["recall@5"] == pytest.approx(want2["recall@5"].mean(), abs=1e-9)
     assert want2.loc[[1, 2, 3], "recall@5"].eq(0).all()
@@ -160,7 +162,7 @@ def test_whole_flow(account, toy):
                                        prediction_matrix=m, n_candidates=20, ks=[5, 10], wait=False)
     assert isinstance(handle, ExperimentHandle) and handle.name == "BPR-MF-async"
     assert handle.status() in ("uploaded", "computing", "ready")
-    done = handle.wait(timeout=120)
+    done = handle.wait(timeout=WAIT_S)
     assert done.status == "ready" and handle.status() == "ready"
     assert done.metrics["ndcg@10"] == pytest.approx(exp1.metrics["ndcg@10"], abs=1e-12)
 
@@ -196,7 +198,7 @@ def test_string_ids_and_train_interactions_argument(account):
     with pytest.raises(ValueError, match="train_interactions"):
         other.upload_experiment("x", prediction_matrix=m, dataset_name=ds.dataset_name)
     exp = other.upload_experiment("x", prediction_matrix=m, dataset_name=ds.dataset_name, n_candidates=1,
-                                  ks=[1], train_interactions=train)
+                                  ks=[1], train_interactions=train, timeout=WAIT_S)
     # u1: 10 and 2 are train, list [3] -> hit; u2: 10 masked, tie-free: 2 (0.5) -> hit
     assert exp.metrics["recall@1"] == pytest.approx(1.0)
     per_user = other.metrics_per_user("x", dataset_name=ds.dataset_name)
@@ -262,7 +264,7 @@ def test_experiment_name_exists_409_but_same_idempotency_key_is_200(registered):
         client.upload_experiment(name, recommendations=_recs(), dataset_name=dataset, wait=False)
     assert e.value.status == 409 and name in str(e.value)
     assert (client.experiments(dataset)["experiment_name"] == name).sum() == 1
-    first.wait(timeout=60)
+    first.wait(timeout=WAIT_S)
 
 
 def test_experiment_for_missing_dataset_404(registered):
