@@ -80,12 +80,12 @@ class ExperimentHandle:
         delay = self._client.poll_interval if poll_interval is None else poll_interval
         max_delay = max(delay, self._client.max_poll_interval)
         with _progress.bar(total=len(_STATUS_STEPS), desc=f"experiment {self.name}", unit="step",
-                           bar_format="{desc}: {n}/{total} {postfix} [{elapsed}]") as pbar:
+                           bar_format="{desc} ({n}/{total}) [{elapsed}]") as pbar:
             while True:
                 info = self.refresh()
                 if info.status in _STATUS_STEPS:
                     pbar.n = _STATUS_STEPS.index(info.status) + 1
-                pbar.set_postfix_str(info.status)
+                pbar.set_description_str(f"experiment {self.name}: {info.status}")
                 if info.status == "ready":
                     return info
                 if info.status == "failed":
