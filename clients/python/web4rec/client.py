@@ -1,0 +1,587 @@
+"""The HTTP client (one object, one reused session) and the ``Web4Rec`` class-level facade."""
+from __future__ import annotations
+
+import email.utils
+import json
+import os
+import platform
+import random
+import time
+import uuid
+from typing import Any, Dict, List, Optional, Sequence, Union
+from urllib.parse import quote
+
+import numpy as np
+import pandas as pd
+import requests
+
+from . import _arrow, _progress
+from ._multipart import MultipartBody
+from ._topn import top_n
+from ._version import __version__
+from .dataset import Web4RecDataset, check_name, require_columns, show
+from .exceptions import (AuthenticationError, ExperimentFailedError, ServerUnavailableError, WaitTimeoutError,
+                         Web4RecError, error_class_for_status)
+from .models import DatasetInfo, ExperimentInfo
+
+DEFAULT_SERVER = "http://localhost:8080"
+RETRY_STATUSES = (429, 503, 504)
+_STATUS_STEPS = ("uploaded", "computing", "ready")
+_RECS_EXAMPLE = ("pd.DataFrame({'user_id': [1, 1, 2], 'item_id': [10, 20, 10], 'score': [0.9, 0.7, 0.8], "
+                 "'rank': [1, 2, 1]})")
+
+
+def _user_agent() -> str:
+    return (f"web4rec-python/{__version__} (python {platform.python_version()}; "
+            f"requests {requests.__version__})")
+
+
+def _json_default(o):
+    if isinstance(o, np.integer):
+        return int(o)
+    if isinstance(o, np.floating):
+        return float(o)
+    if isinstance(o, np.bool_):
+        return bool(o)
+    if isinstance(o, np.ndarray):
+        return o.tolist()
+    raise TypeError(f"{type(o).__name__} is not JSON serializable")
+
+
+def _to_json(value, what: str) -> str:
+    try:
+        return json.dumps(value, default=_json_default, allow_nan=False, ensure_ascii=True)
+    except (TypeError, ValueError) as e:
+        raise ValueError(f"{what} must be JSON-serializable (numbers, strings, booleans, lists, dicts): {e}") from None
+
+
+class ExperimentHandle:
+    """An uploaded experiment whose metrics may still be computing (``wait=False``)."""
+
+    def __init__(self, client: "Web4RecClient", dataset_name: str, name: str, info: Optional[ExperimentInfo] = None):
+        self._client = client
+        self.dataset_name = dataset_name
+        self.name = name
+        self.info = info
+
+    def refresh(self) -> ExperimentInfo:
+        """Fetch the experiment object again."""
+        self.info = self._client.experiment(self.name, dataset_name=self.dataset_name)
+        return self.info
+
+    def status(self) -> str:
+        """The current status: ``uploaded``, ``computing``, ``ready`` or ``failed``."""
+        return self.refresh().status
+
+    def wait(self, timeout: Optional[float] = None, poll_interval: Optional[float] = None) -> ExperimentInfo:
+        """Poll until the metrics are ready and return the experiment. Raises
+        :class:`ExperimentFailedError` if computing failed, :class:`WaitTimeoutError` after ``timeout`` s."""
+        deadline = None if timeout is None else time.monotonic() + timeout
+        delay = self._client.poll_interval if poll_interval is None else poll_interval
+        max_delay = max(delay, self._client.max_poll_interval)
+        with _progress.bar(total=len(_STATUS_STEPS), desc=f"experiment {self.name}", unit="step",
+                           bar_format="{desc} ({n}/{total}) [{elapsed}]") as pbar:
+            while True:
+                info = self.refresh()
+                if info.status in _STATUS_STEPS:
+                    pbar.n = _STATUS_STEPS.index(info.status) + 1
+                pbar.set_description_str(f"experiment {self.name}: {info.status}")
+                if info.status == "ready":
+                    return info
+                if info.status == "failed":
+                    raise ExperimentFailedError(
+                        f"computing the metrics of experiment '{self.name}' failed: {info.error or 'no reason given'}",
+                        code="experiment_failed")
+                sleep = delay
+                if deadline is not None:
+                    remaining = deadline - time.monotonic()
+                    if remaining <= 0:
+                        raise WaitTimeoutError(f"experiment '{self.name}' is still '{info.status}' after {timeout} s",
+                                               code="wait_timeout")
+                    sleep = min(delay, remaining)
+                time.sleep(sleep)
+                delay = min(delay * 1.5, max_delay)
+
+    def __repr__(self) -> str:
+        status = self.info.status if self.info else "?"
+        return f"ExperimentHandle(name={self.name!r}, dataset_name={self.dataset_name!r}, status={status!r})"
+
+
+class Web4RecClient:
+    """A connection to one Web4Rec server as one user (token).
+
+    ``server`` defaults to ``$WEB4REC_SERVER`` then ``http://localhost:8080``; ``token`` to
+    ``$WEB4REC_TOKEN``. ``timeout`` is (connect, read) seconds for ordinary calls,
+    ``upload_timeout`` for uploads. GETs (and uploads carrying an idempotency key) are retried on
+    429/503/504, honouring ``Retry-After``, with exponential backoff and jitter.
+    """
+
+    def __init__(self, server: Optional[str] = None, token: Optional[str] = None, *,
+                 team: Optional[str] = None, timeout=(10.0, 60.0), upload_timeout=(10.0, 600.0),
+                 max_retries: int = 5, backoff: float = 0.5, max_backoff: float = 30.0,
+                 poll_interval: float = 0.25, max_poll_interval: float = 2.0):
+        self.server = (server or os.environ.get("WEB4REC_SERVER") or DEFAULT_SERVER).rstrip("/")
+        self.token = token or os.environ.get("WEB4REC_TOKEN") or None
+        self.team = team
+        self.timeout = timeout
+        self.upload_timeout = upload_timeout
+        self.max_retries = max_retries
+        self.backoff = backoff
+        self.max_backoff = max_backoff
+        self.poll_interval = poll_interval
+        self.max_poll_interval = max_poll_interval
+        self.session = requests.Session()
+        self.session.headers.update({"User-Agent": _user_agent(), "Accept": "application/json"})
+        # datasets registered through this client: the default dataset_name and the train items to mask
+        self._registered: Dict[str, Web4RecDataset] = {}
+        self._dataset_info: Dict[str, DatasetInfo] = {}
+        self.last_upload_timings: Dict[str, float] = {}
+
+    def __repr__(self) -> str:
+        return f"Web4RecClient(server={self.server!r}, token={'set' if self.token else None})"
+
+    def close(self) -> None:
+        self.session.close()
+
+    # ---------------------------------------------------------------- HTTP plumbing
+    def _request(self, method: str, path: str, *, json_body: Any = None, body: Optional[MultipartBody] = None,
+                 params: Optional[Dict[str, Any]] = None, headers: Optional[Dict[str, str]] = None,
+                 retry: Optional[bool] = None, timeout=None, auth: bool = True,
+                 progress_desc: Optional[str] = None) -> requests.Response:
+        url = self.server + path
+        h = dict(headers or {})
+        if auth:
+            if not self.token:
+                raise AuthenticationError("no API token: call Web4Rec.login(token=...) or Web4Rec.signup(...), "
+                                          "or set WEB4REC_TOKEN", code="no_token")
+            h["Authorization"] = f"Bearer {self.token}"
+        if self.team:
+            h.setdefault("X-Web4Rec-Team", str(self.team))
+        if retry is None:
+            retry = method in ("GET", "HEAD", "PUT", "DELETE", "OPTIONS") or "Idempotency-Key" in h
+        timeout = timeout or self.timeout
+        attempt = 0
+        while True:
+            pbar = None
+            if body is not None:
+                body.reset()
+                h["Content-Type"] = body.content_type
+                if progress_desc:
+                    pbar = _progress.bar(total=len(body), desc=progress_desc, unit="B", unit_scale=True,
+                                         unit_divisor=1024)
+                    body.on_read = pbar.update
+            try:
+                resp = self.session.request(method, url, params=params, json=json_body, data=body,
+                                            headers=h, timeout=timeout)
+            except (requests.ConnectionError, requests.Timeout) as e:
+                # only a GET is safe to resend blindly after a broken connection
+                if retry and method == "GET" and attempt < self.max_retries:
+                    time.sleep(self._backoff_delay(attempt))
+                    attempt += 1
+                    continue
+                hint = ""
+                if body is not None and len(body) > 1_000_000:
+                    hint = (f" (the request body was {len(body) / 1e6:.1f} MB; if the server closed the connection "
+                            "early, the body may exceed its upload limit)")
+                raise ServerUnavailableError(f"could not talk to the Web4Rec server at {self.server}: {e}{hint}",
+                                             code="connection_error") from e
+            finally:
+                if pbar is not None:
+                    pbar.close()
+                    body.on_read = None
+            if retry and resp.status_code in RETRY_STATUSES and attempt < self.max_retries:
+                time.sleep(self._retry_delay(resp, attempt))
+                attempt += 1
+                continue
+            self._raise_for_status(resp)
+            return resp
+
+    def _backoff_delay(self, attempt: int) -> float:
+        cap = min(self.max_backoff, self.backoff * (2 ** attempt))
+        return cap / 2 + random.uniform(0, cap / 2)
+
+    def _retry_delay(self, resp: requests.Response, attempt: int) -> float:
+        value = resp.headers.get("Retry-After")
+        if value:
+            try:
+                return min(self.max_backoff, max(0.0, float(value)))
+            except ValueError:
+                parsed = email.utils.parsedate_to_datetime(value) if value else None
+                if parsed is not None:
+                    return min(self.max_backoff, max(0.0, parsed.timestamp() - time.time()))
+        return self._backoff_delay(attempt)
+
+    @staticmethod
+    def _raise_for_status(resp: requests.Response) -> None:
+        """Map an error answer to the exception hierarchy, carrying the server's message."""
+        if resp.status_code < 400:
+            return
+        code = message = example = None
+        try:
+            payload = resp.json()
+            if isinstance(payload, dict):
+                code = payload.get("error")
+                message = payload.get("message") or payload.get("detail")
+                example = payload.get("example")
+                if isinstance(code, dict):  # tolerate {"error": {"code":..., "message":...}}
+                    code, message = code.get("code"), message or code.get("message")
+        except ValueError:
+            pass
+        if not message:
+            text = (resp.text or "").strip()
+            message = text[:500] if text else (resp.reason or "request failed")
+        message = f"{resp.request.method} {resp.request.path_url}: {message}" if resp.request is not None else message
+        raise error_class_for_status(resp.status_code)(message, status=resp.status_code, code=code,
+                                                         example=None if example is None else str(example))
+
+    # ---------------------------------------------------------------- accounts
+    def signup(self, email: str, password: str) -> str:
+        """Create an account; remembers and returns its API token."""
+        if not email or "@" not in str(email):
+            raise ValueError(f"email must be an e-mail address, got {email!r}")
+        if not isinstance(password, str) or len(password) < 8:
+            raise ValueError("password must be a string of at least 8 characters")
+        resp = self._request("POST", "/api/v1/auth/signup", json_body={"email": email, "password": password},
+                             auth=False, retry=False)
+        self.token = resp.json()["token"]
+        return self.token
+
+    def login_password(self, email: str, password: str) -> Dict[str, Any]:
+        """Log in with e-mail and password; the session JWT becomes this client's bearer token."""
+        resp = self._request("POST", "/api/v1/auth/login", json_body={"email": email, "password": password},
+                             auth=False, retry=False)
+        data = resp.json()
+        self.token = data["session"]
+        return data
+
+    def me(self) -> Dict[str, Any]:
+        return self._request("GET", "/api/v1/me").json()
+
+    def create_token(self, name: str) -> str:
+        return self._request("POST", "/api/v1/tokens", json_body={"name": name}, retry=False).json()["token"]
+
+    # ---------------------------------------------------------------- datasets
+    def register_dataset(self, ds: Web4RecDataset) -> DatasetInfo:
+        """Upload a dataset's tables (Arrow IPC streams in one multipart request)."""
+        if not isinstance(ds, Web4RecDataset):
+            raise ValueError(f"register_dataset expects a Web4RecDataset, got {type(ds).__name__}")
+        ds.check_complete()
+        body = MultipartBody().add_field("name", ds.dataset_name)
+        tables = [("train", ds.train, dict(id_columns=("user_id", "item_id"), float_columns=("rating",),
+                                           int_columns=("timestamp",))),
+                  ("ground_truth", ds.ground_truth, dict(id_columns=("user_id", "item_id"))),
+                  ("user_side", ds.user_side, dict(id_columns=("user_id",), side=True)),
+                  ("item_side", ds.item_side, dict(id_columns=("item_id",), side=True))]
+        for part, df, kw in tables:
+            if df is not None:
+                buf = _arrow.to_ipc_stream(_arrow.encode_table(df, **kw))
+                body.add_file(part, f"{part}.arrows", _arrow.ARROW_STREAM, buf)
+        resp = self._request("POST", "/api/v1/datasets", body=body.close(), timeout=self.upload_timeout,
+                             retry=False, progress_desc=f"upload dataset {ds.dataset_name}")
+        info = DatasetInfo.from_json(resp.json())
+        self._registered[ds.dataset_name] = ds
+        self._dataset_info[ds.dataset_name] = info
+        return info
+
+    def dataset(self, dataset_name: Optional[str] = None) -> DatasetInfo:
+        name = self._resolve_dataset(dataset_name)
+        info = DatasetInfo.from_json(self._request("GET", f"/api/v1/datasets/{quote(name, safe='')}").json())
+        self._dataset_info[name] = info
+        return info
+
+    def datasets(self) -> pd.DataFrame:
+        """One row per dataset of the team."""
+        items = self._request("GET", "/api/v1/datasets").json().get("datasets", [])
+        rows = []
+        for d in items:
+            row = dict(d)
+            for key in ("user_columns", "item_columns"):
+                if isinstance(row.get(key), list):
+                    row[key] = [c.get("name") if isinstance(c, dict) else c for c in row[key]]
+            rows.append(row)
+        first = ["name", "id", "version", "created_at", "n_users", "n_items", "n_train", "n_ground_truth",
+                 "n_users_with_ground_truth", "id_type", "user_columns", "item_columns"]
+        df = pd.DataFrame(rows)
+        if df.empty:
+            return pd.DataFrame(columns=first)
+        return df[[c for c in first if c in df.columns] + [c for c in df.columns if c not in first]]
+
+    def _resolve_dataset(self, dataset_name: Optional[str]) -> str:
+        if dataset_name is not None:
+            return check_name(dataset_name)
+        if len(self._registered) == 1:
+            return next(iter(self._registered))
+        if not self._registered:
+            raise ValueError("dataset_name is required: no dataset was registered in this session. "
+                             "Example: dataset_name='ml-latest-small'")
+        raise ValueError(f"dataset_name is required: {len(self._registered)} datasets were registered in this "
+                         f"session ({sorted(self._registered)})")
+
+    # ---------------------------------------------------------------- experiments
+    def upload_experiment(self, experiment_name: str, hyper_parameters: Optional[Dict[str, Any]] = None,
+                          prediction_matrix: Optional[pd.DataFrame] = None,
+                          recommendations: Optional[pd.DataFrame] = None,
+                          dataset_name: Optional[str] = None, n_candidates: int = 100,
+                          ks: Optional[Sequence[int]] = None, wait: bool = True, *,
+                          train_interactions: Optional[pd.DataFrame] = None, validate: bool = True,
+                          timeout: Optional[float] = None) -> Union[ExperimentInfo, ExperimentHandle]:
+        """Upload one model's recommendations and (``wait=True``) return the experiment with its metrics.
+
+        Give either ``prediction_matrix`` (DataFrame: index user ids, columns item ids, float scores;
+        turned into the top ``n_candidates`` per user here, train items masked first) or
+        ``recommendations`` (long DataFrame ``user_id, item_id, score [, rank]``). ``wait=False``
+        returns an :class:`ExperimentHandle`. ``validate=False`` skips the client-side checks of
+        ``recommendations`` and sends them as they are.
+        """
+        t_start = time.perf_counter()
+        timings: Dict[str, float] = {}
+        self.last_upload_timings = timings
+        if not isinstance(experiment_name, str) or not experiment_name.strip():
+            raise ValueError(f"experiment_name must be a non-empty string, got {experiment_name!r}. Example: 'BPR-MF'")
+        if (prediction_matrix is None) == (recommendations is None):
+            raise ValueError("give exactly one of prediction_matrix= (users x items score DataFrame) or "
+                             f"recommendations= (long DataFrame). Example: recommendations={_RECS_EXAMPLE}")
+        if isinstance(n_candidates, bool) or not isinstance(n_candidates, (int, np.integer)) or n_candidates < 1:
+            raise ValueError(f"n_candidates must be a positive integer, got {n_candidates!r}. Example: 100")
+        if ks is not None:
+            ks = list(ks)
+            if not ks or any(isinstance(k, bool) or not isinstance(k, (int, np.integer)) or k < 1 for k in ks):
+                raise ValueError(f"ks must be a non-empty list of positive integers, got {ks!r}. Example: [5, 10, 20]")
+            ks = [int(k) for k in ks]
+        hyper_parameters = {} if hyper_parameters is None else hyper_parameters
+        if not isinstance(hyper_parameters, dict):
+            raise ValueError(f"hyper_parameters must be a dict, got {type(hyper_parameters).__name__}. "
+                             "Example: {'embedding_size': 16}")
+        dataset_name = self._resolve_dataset(dataset_name)
+
+        if prediction_matrix is not None:
+            if train_interactions is None:
+                ds = self._registered.get(dataset_name)
+                if ds is None:
+                    raise ValueError(
+                        f"the train interactions of dataset '{dataset_name}' are needed to mask train items in "
+                        "prediction_matrix, but it was not registered in this session: pass "
+                        "train_interactions=train_df (columns user_id, item_id), or upload top-N lists via "
+                        "recommendations=")
+                train_interactions = ds.train
+            else:
+                require_columns(train_interactions, ("user_id", "item_id"), "train_interactions",
+                                "pd.DataFrame({'user_id': [1, 1], 'item_id': [10, 20]})")
+            recs = top_n(prediction_matrix, int(n_candidates), train_interactions)
+            timings["top_n"] = time.perf_counter() - t_start
+        else:
+            recs = recommendations
+            if validate:
+                _check_recommendations(recs)
+            elif not isinstance(recs, pd.DataFrame):
+                raise ValueError("recommendations must be a pandas DataFrame")
+
+        t0 = time.perf_counter()
+        table = _arrow.encode_table(recs, id_columns=("user_id", "item_id"), float_columns=("score",),
+                                    int_columns=("rank",))
+        buf = _arrow.to_ipc_stream(table)
+        del table
+        meta: Dict[str, Any] = {"experiment_name": experiment_name, "hyper_parameters": hyper_parameters,
+                                "n_candidates": int(n_candidates)}
+        if ks is not None:
+            meta["ks"] = ks
+        body = (MultipartBody().add_field("meta", _to_json(meta, "hyper_parameters"))
+                .add_file("recommendations", "recommendations.arrows", _arrow.ARROW_STREAM, buf).close())
+        timings["encode"] = time.perf_counter() - t0
+
+        t0 = time.perf_counter()
+        # one key per call, reused by every retry, so a retried upload cannot create a duplicate
+        headers = {"Idempotency-Key": str(uuid.uuid4())}
+        resp = self._request("POST", f"/api/v1/datasets/{quote(dataset_name, safe='')}/experiments", body=body,
+                             headers=headers, timeout=self.upload_timeout,
+                             progress_desc=f"upload {experiment_name}")
+        timings["upload"] = time.perf_counter() - t0
+        info = ExperimentInfo.from_json(resp.json())
+        handle = ExperimentHandle(self, dataset_name, info.name or experiment_name, info)
+        if not wait:
+            timings["total"] = time.perf_counter() - t_start
+            return handle
+        t0 = time.perf_counter()
+        result = handle.wait(timeout=timeout)
+        timings["compute"] = time.perf_counter() - t0
+        timings["total"] = time.perf_counter() - t_start
+        return result
+
+    def experiment(self, experiment_name: str, dataset_name: Optional[str] = None) -> ExperimentInfo:
+        dataset_name = self._resolve_dataset(dataset_name)
+        path = f"/api/v1/datasets/{quote(dataset_name, safe='')}/experiments/{quote(experiment_name, safe='')}"
+        return ExperimentInfo.from_json(self._request("GET", path).json())
+
+    def experiment_infos(self, dataset_name: Optional[str] = None) -> List[ExperimentInfo]:
+        dataset_name = self._resolve_dataset(dataset_name)
+        data = self._request("GET", f"/api/v1/datasets/{quote(dataset_name, safe='')}/experiments").json()
+        return [ExperimentInfo.from_json(e) for e in data.get("experiments", [])]
+
+    def experiments(self, dataset_name: Optional[str] = None) -> pd.DataFrame:
+        """One row per experiment: ``experiment_name``, ``status``, one column per hyper-parameter,
+        one column per metric (named as the server names it, e.g. ``ndcg@10``), then bookkeeping."""
+        infos = self.experiment_infos(dataset_name)
+        fixed = ["experiment_name", "status"]
+        tail = ["error", "n_candidates", "ks", "n_users_with_list", "created_at", "updated_at"]
+        hp_cols: Dict[str, None] = {}
+        metric_cols: Dict[str, None] = {}
+        for e in infos:
+            hp_cols.update(dict.fromkeys(e.hyper_parameters or {}))
+            metric_cols.update(dict.fromkeys(e.metrics or {}))
+        taken = set(fixed) | set(tail) | set(metric_cols)
+        hp_name = {k: (f"hp.{k}" if k in taken else k) for k in hp_cols}
+        rows = []
+        for e in infos:
+            row: Dict[str, Any] = {"experiment_name": e.name, "status": e.status}
+            for k, v in (e.hyper_parameters or {}).items():
+                row[hp_name[k]] = v
+            row.update(e.metrics or {})
+            row.update({"error": e.error, "n_candidates": e.n_candidates, "ks": e.ks,
+                        "n_users_with_list": e.n_users_with_list, "created_at": e.created_at,
+                        "updated_at": e.updated_at})
+            rows.append(row)
+        columns = fixed + list(hp_name.values()) + list(metric_cols) + tail
+        return pd.DataFrame(rows, columns=columns)
+
+    def metrics_per_user(self, experiment_name: str, dataset_name: Optional[str] = None) -> pd.DataFrame:
+        """Per-user metrics: ``user_id`` then one float column per metric (users with ground truth)."""
+        dataset_name = self._resolve_dataset(dataset_name)
+        path = (f"/api/v1/datasets/{quote(dataset_name, safe='')}/experiments/"
+                f"{quote(experiment_name, safe='')}/per-user")
+        resp = self._request("GET", path, headers={"Accept": f"{_arrow.ARROW_STREAM}, text/csv;q=0.5"})
+        ctype = resp.headers.get("Content-Type", "")
+        df = _arrow.from_csv(resp.content) if "csv" in ctype else _arrow.from_ipc_stream(resp.content)
+        if "user_id" in df.columns:
+            info = self._dataset_info.get(dataset_name) or self.dataset(dataset_name)
+            if info.id_type == "int":
+                try:
+                    df["user_id"] = df["user_id"].astype(np.int64)
+                except (TypeError, ValueError):
+                    pass
+        return df
+
+
+def _check_recommendations(recs) -> None:
+    require_columns(recs, ("user_id", "item_id", "score"), "recommendations", _RECS_EXAMPLE)
+    if len(recs) == 0:
+        raise ValueError(f"recommendations is empty. Example: {_RECS_EXAMPLE}")
+    for col in ("user_id", "item_id"):
+        if recs[col].isna().any():
+            raise ValueError(f"recommendations has null values in '{col}'. Example: {_RECS_EXAMPLE}")
+    try:
+        scores = recs["score"].to_numpy(dtype=np.float64)
+    except (TypeError, ValueError):
+        raise ValueError(f"recommendations column 'score' must be numeric, got {recs['score'].dtype}") from None
+    bad = ~np.isfinite(scores)
+    if bad.any():
+        i = int(np.flatnonzero(bad)[0])
+        raise ValueError(f"recommendations has {int(bad.sum())} non-finite scores (NaN/inf), e.g. {scores[i]} for "
+                         f"user {show(recs['user_id'].iloc[i])}, item {show(recs['item_id'].iloc[i])}; drop those rows or "
+                         "give finite scores")
+    dup = recs.duplicated(subset=["user_id", "item_id"])
+    if dup.any():
+        row = recs.loc[dup.to_numpy()].iloc[0]
+        raise ValueError(f"recommendations has {int(dup.sum())} duplicate (user_id, item_id) rows, e.g. "
+                         f"({show(row['user_id'])}, {show(row['item_id'])}); keep one row per pair")
+    if "rank" in recs.columns:
+        ranks = recs["rank"]
+        if not pd.api.types.is_integer_dtype(ranks) or (ranks < 1).any():
+            raise ValueError("recommendations column 'rank' must hold integers >= 1 (1 = best)")
+
+
+class Web4Rec:
+    """The session-level API (class methods on one default :class:`Web4RecClient`).
+
+    >>> Web4Rec.login(token="w4r_...", server="http://localhost:8080")
+    >>> Web4Rec.register_dataset(ds)
+    >>> Web4Rec.upload_experiment(experiment_name="BPR-MF", prediction_matrix=scores)
+    >>> Web4Rec.experiments()
+
+    Set ``Web4Rec.progress = False`` (or ``WEB4REC_NO_PROGRESS=1``) to hide progress bars.
+    """
+
+    progress: bool = True
+    _client: Optional[Web4RecClient] = None
+
+    @classmethod
+    def client(cls) -> Web4RecClient:
+        """The default client; created from WEB4REC_SERVER / WEB4REC_TOKEN when not logged in yet."""
+        if cls._client is None:
+            if not os.environ.get("WEB4REC_TOKEN"):
+                raise AuthenticationError("not logged in: call Web4Rec.login(token=..., server=...) or "
+                                          "Web4Rec.signup(email=..., password=...), or set WEB4REC_TOKEN",
+                                          code="no_token")
+            cls._client = Web4RecClient()
+        return cls._client
+
+    @classmethod
+    def signup(cls, email: str, password: str, server: Optional[str] = None) -> str:
+        """Create an account; returns its API token and makes it the session's token (and server)."""
+        client = Web4RecClient(server=server)
+        token = client.signup(email, password)
+        cls._replace(client)
+        return token
+
+    @classmethod
+    def login(cls, token: Optional[str] = None, server: Optional[str] = None, *, email: Optional[str] = None,
+              password: Optional[str] = None) -> Dict[str, Any]:
+        """Use an API token (or e-mail + password) for this session; checks it and returns ``/me``."""
+        client = Web4RecClient(server=server, token=token)
+        if email is not None or password is not None:
+            client.login_password(email, password)
+        elif not client.token:
+            raise ValueError("login needs token= (or WEB4REC_TOKEN in the environment), or email= and password=")
+        me = client.me()
+        cls._replace(client)
+        return me
+
+    @classmethod
+    def _replace(cls, client: Web4RecClient) -> None:
+        old = cls._client
+        if old is not None and old.server == client.server:
+            # keep what this session registered, so dataset_name stays optional after a re-login
+            client._registered.update(old._registered)
+            client._dataset_info.update(old._dataset_info)
+        cls._client = client
+
+    @classmethod
+    def logout(cls) -> None:
+        if cls._client is not None:
+            cls._client.close()
+        cls._client = None
+
+    @classmethod
+    def register_dataset(cls, ds: Web4RecDataset) -> DatasetInfo:
+        return cls.client().register_dataset(ds)
+
+    @classmethod
+    def upload_experiment(cls, experiment_name: str, hyper_parameters: Optional[Dict[str, Any]] = None,
+                          prediction_matrix: Optional[pd.DataFrame] = None,
+                          recommendations: Optional[pd.DataFrame] = None, dataset_name: Optional[str] = None,
+                          n_candidates: int = 100, ks: Optional[Sequence[int]] = None, wait: bool = True,
+                          **kwargs) -> Union[ExperimentInfo, ExperimentHandle]:
+        return cls.client().upload_experiment(experiment_name, hyper_parameters, prediction_matrix,
+                                              recommendations, dataset_name, n_candidates, ks, wait, **kwargs)
+
+    @classmethod
+    def experiment(cls, experiment_name: str, dataset_name: Optional[str] = None) -> ExperimentInfo:
+        return cls.client().experiment(experiment_name, dataset_name)
+
+    @classmethod
+    def experiments(cls, dataset_name: Optional[str] = None) -> pd.DataFrame:
+        return cls.client().experiments(dataset_name)
+
+    @classmethod
+    def metrics_per_user(cls, experiment_name: str, dataset_name: Optional[str] = None) -> pd.DataFrame:
+        return cls.client().metrics_per_user(experiment_name, dataset_name)
+
+    @classmethod
+    def datasets(cls) -> pd.DataFrame:
+        return cls.client().datasets()
+
+    @classmethod
+    def dataset(cls, dataset_name: Optional[str] = None) -> DatasetInfo:
+        return cls.client().dataset(dataset_name)
+
+
+_progress.register_switch(Web4Rec)
