@@ -10,7 +10,7 @@ import java.util.List;
  *
  * <p>NaN values (a user the metric is undefined for) are skipped and not counted; a row whose
  * group is negative belongs to no group (e.g. a missing categorical side value). The standard
- * deviation is the sample one (n - 1 denominator). The interval is mean ± t_{0.975, n-1} · s / √n
+ * deviation is the sample one (n - 1 denominator). The interval is mean ± t_{0.975, n-1} s / √n
  * with Student's t quantile ({@link Distributions#studentTQuantile}): exact for normal data, and
  * indistinguishable from the normal interval (z = 1.96) for the group sizes typical here, while
  * staying honest (wider) for small segments. Groups with fewer than two values have a NaN

@@ -4,13 +4,14 @@ package org.web4rec.core.stats;
  * Standard normal and Student t distribution functions.
  *
  * <p>Normal: Φ(z) = erfc(-z/√2) / 2, with erfc from {@link SpecialFunctions#erfc} (series and
- * continued fraction of Abramowitz and Stegun 7.1.6 and 7.1.14). Student t with ν degrees of
- * freedom: P(|T| >= |t|) = I_x(ν/2, 1/2) with x = ν / (ν + t²) (A&S 26.7.1 via 26.5.27), using the
- * regularized incomplete beta function of {@link SpecialFunctions#regularizedIncompleteBeta}
- * (continued fraction by modified Lentz, Numerical Recipes §6.4); 1 - x is passed as t² / (ν +
- * t²) so small |t| keeps its precision. Tail probabilities are computed directly, never as 1 -
- * CDF, so small p-values keep their relative precision. The t quantile inverts the CDF by
- * bisection, which is slower than a dedicated inverse but cannot fail to converge.
+ * continued fraction of Abramowitz and Stegun 7.1.6 and 7.1.14).
+ *
+ * <p>Student t with ν degrees of freedom: P(|T| >= |t|) = I_x(ν/2, 1/2) with x = ν / (ν + t²)
+ * (Numerical Recipes, 2nd ed., §6.4), with the regularized incomplete beta function of {@link
+ * SpecialFunctions#regularizedIncompleteBeta}; 1 - x is passed as t² / (ν + t²) so that small |t|
+ * keeps its precision. The two-sided tail is computed directly, never as 1 - CDF, so small
+ * p-values keep their relative precision. The quantile inverts the CDF by bisection, slower than a
+ * dedicated inverse but unable to fail to converge.
  */
 public final class Distributions {
 
@@ -122,7 +123,8 @@ public final class Distributions {
 
   private static void checkDf(double df) {
     if (!(df > 0) || Double.isInfinite(df)) {
-      throw new IllegalArgumentException("degrees of freedom must be positive and finite, got " + df);
+      throw new IllegalArgumentException(
+          "degrees of freedom must be positive and finite, got " + df);
     }
   }
 }

@@ -16,9 +16,9 @@ package org.web4rec.core.stats;
  *       separately so that no precision is lost forming it (the t distribution needs this).
  *   <li>{@link #erfc}: for 0 <= x < 2.5, 1 - erf(x) with erf from its series of positive terms
  *       erf(x) = 2/√π e^{-x²} Σ 2^n x^{2n+1} / (1·3···(2n+1)) (A&S 7.1.6), which has no
- *       cancellation; for x >= 2.5 the continued fraction erfc(x) = e^{-x²}/√π · 1/(x + (1/2)/(x
- *       + 1/(x + (3/2)/(x + ...)))) (A&S 7.1.14), again by modified Lentz, which keeps full
- *       relative precision in the far tail where 1 - erf would cancel to nothing.
+ *       cancellation; for x >= 2.5 the continued fraction erfc(x) = e^{-x²}/√π · 1/(x +
+ *       (1/2)/(x + 1/(x + (3/2)/(x + ...)))) (A&S 7.1.14), again by modified Lentz, which keeps
+ *       full relative precision in the far tail where 1 - erf would cancel to nothing.
  * </ul>
  *
  * <p>Why not a library: the core module has no dependencies (STYLE.md), and these three functions

@@ -14,7 +14,8 @@ class ComparisonsTest {
 
   @Test
   void twoExperimentsAreOnePairWithRawPValues() {
-    List<Comparisons.PairResult> pairs = Comparisons.compareAll(List.of("a", "b"), List.of(A, B), 5);
+    List<Comparisons.PairResult> pairs =
+        Comparisons.compareAll(List.of("a", "b"), List.of(A, B), 5);
     assertEquals(1, pairs.size());
     Comparisons.PairResult pair = pairs.get(0);
     assertEquals("a", pair.nameA());

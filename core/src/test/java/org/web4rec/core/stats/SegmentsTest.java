@@ -24,7 +24,7 @@ class SegmentsTest {
   @Test
   void quintilesKeepTiesTogetherAndMayLeaveBinsEmpty() {
     // Six users with one item: all in quintile 0 (the 20% cut point is 1, the 2nd smallest).
-    // Size 2 has 6 smaller users -> ⌊5·6/10⌋ = 3; size 3 -> ⌊3.5⌋ = 3; 4 -> 4; 5 -> ⌊4.5⌋ = 4.
+    // Size 2 has 6 smaller users: ⌊5·6/10⌋ = 3; size 3: ⌊3.5⌋ = 3; 4: 4; 5: ⌊4.5⌋ = 4.
     Binning b = Segments.activityQuintiles(new int[] {1, 1, 1, 1, 1, 1, 2, 3, 4, 5});
     assertArrayEquals(new int[] {0, 0, 0, 0, 0, 0, 3, 3, 4, 4}, b.binOfRow());
     assertArrayEquals(new int[] {6, 0, 0, 2, 2}, b.count());
