@@ -48,10 +48,10 @@ public final class Breakdown {
   /**
    * @param values per-row metric values; NaN is skipped
    * @param groupOfRow group of each row in [0, nGroups), or negative for none
-   * @param nGroups number of groups, >= 0
+   * @param nGroups number of groups, ≥ 0
    * @return one entry per group 0..nGroups-1, in order
    * @throws IllegalArgumentException on null or different-length arrays, an infinite value, or a
-   *     group >= nGroups
+   *     group ≥ nGroups
    */
   public static List<GroupStats> byGroup(double[] values, int[] groupOfRow, int nGroups) {
     if (values == null || groupOfRow == null) {

@@ -8,7 +8,7 @@ import java.util.Set;
 /**
  * Compares several experiments on one metric (METRICS.md, "Breakdowns and significance").
  *
- * <p>Every unordered pair (i, j), i < j in the order given, is compared with {@link
+ * <p>Every unordered pair (i, j), i before j in the order given, is compared with {@link
  * PairedComparison#compare}(values_i, values_j, seed), so A is the earlier experiment and the
  * differences are later minus earlier. All pairs rather than each against the first because the
  * service cannot know which experiment is the baseline (a baseline-only family of k - 1 tests

@@ -17,7 +17,10 @@ public record ConfidenceInterval(double low, double high, double level) {
     return new ConfidenceInterval(Double.NaN, Double.NaN, level);
   }
 
-  /** @return whether {@code value} lies in [low, high] (false when the interval is undefined) */
+  /**
+   * @param value a value
+   * @return whether {@code value} lies in [low, high] (false when the interval is undefined)
+   */
   public boolean contains(double value) {
     return value >= low && value <= high;
   }

@@ -3,13 +3,13 @@ package org.web4rec.core.stats;
 /**
  * Standard normal and Student t distribution functions.
  *
- * <p>Normal: Φ(z) = erfc(-z/√2) / 2, with erfc from {@link SpecialFunctions#erfc} (series and
+ * <p>Normal: Φ(z) = erfc(-z/√2) / 2, with erfc from {@code SpecialFunctions.erfc} (series and
  * continued fraction of Abramowitz and Stegun 7.1.6 and 7.1.14).
  *
- * <p>Student t with ν degrees of freedom: P(|T| >= |t|) = I_x(ν/2, 1/2) with x = ν / (ν + t²)
- * (Numerical Recipes, 2nd ed., §6.4), with the regularized incomplete beta function of {@link
- * SpecialFunctions#regularizedIncompleteBeta}; 1 - x is passed as t² / (ν + t²) so that small |t|
- * keeps its precision. The two-sided tail is computed directly, never as 1 - CDF, so small
+ * <p>Student t with ν degrees of freedom: P(|T| ≥ |t|) = I_x(ν/2, 1/2) with x = ν / (ν + t²)
+ * (Numerical Recipes, 2nd ed., §6.4), with the regularized incomplete beta function of {@code
+ * SpecialFunctions.regularizedIncompleteBeta}; 1 - x is passed as t² / (ν + t²) so that small
+ * |t| keeps its precision. The two-sided tail is computed directly, never as 1 - CDF, so small
  * p-values keep their relative precision. The quantile inverts the CDF by bisection, slower than a
  * dedicated inverse but unable to fail to converge.
  */
@@ -21,7 +21,7 @@ public final class Distributions {
 
   /**
    * @param z any double
-   * @return Φ(z) = P(Z <= z) for a standard normal Z; NaN for NaN
+   * @return Φ(z) = P(Z ≤ z) for a standard normal Z; NaN for NaN
    */
   public static double normalCdf(double z) {
     return 0.5 * SpecialFunctions.erfc(-z * SQRT_HALF);
@@ -29,7 +29,7 @@ public final class Distributions {
 
   /**
    * @param z the observed z statistic
-   * @return P(|Z| >= |z|) = erfc(|z|/√2); NaN for NaN
+   * @return P(|Z| ≥ |z|) = erfc(|z|/√2); NaN for NaN
    */
   public static double normalTwoSidedP(double z) {
     return SpecialFunctions.erfc(Math.abs(z) * SQRT_HALF);
@@ -38,7 +38,7 @@ public final class Distributions {
   /**
    * @param t any double
    * @param df degrees of freedom, > 0 (need not be an integer)
-   * @return P(T <= t) for Student's t with {@code df} degrees of freedom; NaN for NaN t
+   * @return P(T ≤ t) for Student's t with {@code df} degrees of freedom; NaN for NaN t
    * @throws IllegalArgumentException if {@code df} is not positive and finite
    */
   public static double studentTCdf(double t, double df) {
@@ -53,7 +53,7 @@ public final class Distributions {
   /**
    * @param t the observed t statistic; ±infinity gives 0
    * @param df degrees of freedom, > 0 (need not be an integer)
-   * @return P(|T| >= |t|); NaN for NaN t
+   * @return P(|T| ≥ |t|); NaN for NaN t
    * @throws IllegalArgumentException if {@code df} is not positive and finite
    */
   public static double studentTTwoSidedP(double t, double df) {
@@ -65,7 +65,7 @@ public final class Distributions {
   }
 
   /**
-   * Inverse of {@link #studentTCdf}: the t with P(T <= t) = p, by bisection to a relative width
+   * Inverse of {@link #studentTCdf}: the t with P(T ≤ t) = p, by bisection to a relative width
    * of 1e-14.
    *
    * @param p probability in (0, 1)
@@ -104,7 +104,7 @@ public final class Distributions {
     return p < 0.5 ? -t : t;
   }
 
-  /** P(|T| >= |t|) = I_{ν/(ν+t²)}(ν/2, 1/2). */
+  /** P(|T| ≥ |t|) = I_{ν/(ν+t²)}(ν/2, 1/2). */
   private static double tailBothSides(double t, double df) {
     if (Double.isInfinite(t)) {
       return 0;

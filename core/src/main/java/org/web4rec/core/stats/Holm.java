@@ -6,8 +6,8 @@ import org.web4rec.core.data.IndexSort;
  * Holm-Bonferroni step-down adjustment (Holm 1979), which controls the family-wise error rate
  * under any dependence between the tests and is uniformly more powerful than Bonferroni.
  *
- * <p>With the m p-values sorted ascending, p_(1) <= ... <= p_(m), the adjusted value of the i-th
- * is max over j <= i of min(1, (m - j + 1) p_(j)); the running maximum makes the adjusted values
+ * <p>With the m p-values sorted ascending, p_(1) ≤ ... ≤ p_(m), the adjusted value of the i-th
+ * is max over j ≤ i of min(1, (m - j + 1) p_(j)); the running maximum makes the adjusted values
  * monotone in the raw ones, and equal raw values get equal adjusted values. This is R's {@code
  * p.adjust(p, "holm")} and statsmodels' {@code multipletests(p, method='holm')}.
  *

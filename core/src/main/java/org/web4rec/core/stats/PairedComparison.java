@@ -29,7 +29,7 @@ public final class PairedComparison {
    * @param meanA mean of A over the n users
    * @param meanB mean of B over the n users
    * @param meanDiff mean of b - a over the n users (equals meanB - meanA up to rounding)
-   * @param ci 95% percentile bootstrap interval of meanDiff; NaN ends when n < 2
+   * @param ci 95% percentile bootstrap interval of meanDiff; NaN ends with fewer than 2 users
    * @param tTest paired two-sided t-test on b - a
    * @param wilcoxon two-sided Wilcoxon signed-rank test on b - a
    */
@@ -43,12 +43,12 @@ public final class PairedComparison {
       PairedTTest.Result tTest,
       WilcoxonSignedRank.Result wilcoxon) {
 
-    /** @return the t-test's two-sided p-value (NaN when n < 2) */
+    /** @return the t-test's two-sided p-value (NaN with fewer than 2 users) */
     public double tTestP() {
       return tTest.p();
     }
 
-    /** @return the Wilcoxon test's two-sided p-value (NaN when n < 2) */
+    /** @return the Wilcoxon test's two-sided p-value (NaN with fewer than 2 users) */
     public double wilcoxonP() {
       return wilcoxon.p();
     }

@@ -2,7 +2,7 @@ package org.web4rec.core.stats;
 
 /**
  * Paired two-sided t-test on per-user differences: t = mean(d) / (sd(d) / √n), sd with n - 1 in
- * the denominator, p = P(|T| >= |t|) for Student's t with n - 1 degrees of freedom ({@link
+ * the denominator, p = P(|T| ≥ |t|) for Student's t with n - 1 degrees of freedom ({@link
  * Distributions#studentTTwoSidedP}). Equals scipy.stats.ttest_rel(b, a) for d = b - a.
  *
  * <p>Degenerate cases, where scipy answers NaN: every difference exactly 0 gives t = 0 and p = 1

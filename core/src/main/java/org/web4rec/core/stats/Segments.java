@@ -31,7 +31,7 @@ public final class Segments {
   /**
    * Activity quintiles, 0 = least active: {@code quantiles(historySizes, 5)}.
    *
-   * @param historySizes |H_u| per user row, each >= 0
+   * @param historySizes |H_u| per user row, each ≥ 0
    * @return five bins by |H_u|, ties together
    * @throws IllegalArgumentException if the array is null or holds a negative size
    */
@@ -47,8 +47,8 @@ public final class Segments {
    * lands in the bin where it starts. Without ties, bin sizes differ by at most one; a value
    * shared by more than n/k rows leaves the following bins empty.
    *
-   * @param values per row, each >= 0
-   * @param nBins number of bins, >= 1
+   * @param values per row, each ≥ 0
+   * @param nBins number of bins, ≥ 1
    * @return the binning, bin 0 holding the smallest values
    * @throws IllegalArgumentException if the array is null, holds a negative value, or nBins < 1
    */
@@ -69,9 +69,9 @@ public final class Segments {
   }
 
   /**
-   * Cold users, |H_u| <= {@value #COLD_THRESHOLD}.
+   * Cold users, |H_u| ≤ {@value #COLD_THRESHOLD}.
    *
-   * @param historySizes |H_u| per user row, each >= 0
+   * @param historySizes |H_u| per user row, each ≥ 0
    * @return two bins: {@link #COLD} (= 0) and {@link #WARM} (= 1)
    * @throws IllegalArgumentException if the array is null or holds a negative size
    */
@@ -80,8 +80,8 @@ public final class Segments {
   }
 
   /**
-   * @param historySizes |H_u| per user row, each >= 0
-   * @param threshold a user with |H_u| <= threshold is cold
+   * @param historySizes |H_u| per user row, each ≥ 0
+   * @param threshold a user with |H_u| ≤ threshold is cold
    * @return two bins: {@link #COLD} (= 0) and {@link #WARM} (= 1)
    * @throws IllegalArgumentException if the array is null or holds a negative size
    */
@@ -99,7 +99,7 @@ public final class Segments {
    * {@code itemTieOrder} ascending (the order that defines Head in METRICS.md, so Head is always a
    * prefix of this order); the item at position r of n goes to decile ⌊10 r / n⌋.
    *
-   * @param pop pop(i) per item (distinct train users), each >= 0
+   * @param pop pop(i) per item (distinct train users), each ≥ 0
    * @param itemTieOrder position of each item when external ids are sorted, a permutation of
    *     0..n-1 (see {@code CandidateLists.tieOrder}); null orders ties by item index
    * @return ten bins of sizes differing by at most one (bins are empty only with < 10 items)

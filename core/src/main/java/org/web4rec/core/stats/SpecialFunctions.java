@@ -6,17 +6,17 @@ package org.web4rec.core.stats;
  * arguments the tests here produce.
  *
  * <ul>
- *   <li>{@link #logGamma}: Stirling's asymptotic series with seven Bernoulli terms for x >= 10
+ *   <li>{@link #logGamma}: Stirling's asymptotic series with seven Bernoulli terms for x ≥ 10
  *       (Abramowitz and Stegun 6.1.40; truncation error below 1e-16 there), and the recurrence
- *       Γ(x) = Γ(x + k) / (x (x+1) ... (x+k-1)) (A&S 6.1.15) to reach x >= 10 from below.
+ *       Γ(x) = Γ(x + k) / (x (x+1) ... (x+k-1)) (A&S 6.1.15) to reach x ≥ 10 from below.
  *   <li>{@link #regularizedIncompleteBeta}: the continued fraction of A&S 26.5.8 evaluated by the
  *       modified Lentz method (Lentz 1976; Thompson and Barnett 1986), as in Numerical Recipes
  *       (Press et al., 3rd ed., §6.4, {@code betacf}), applied to I_x(a, b) when x < (a+1)/(a+b+2)
  *       and to 1 - I_{1-x}(b, a) otherwise, where it converges fast. The caller may pass 1 - x
  *       separately so that no precision is lost forming it (the t distribution needs this).
- *   <li>{@link #erfc}: for 0 <= x < 2.5, 1 - erf(x) with erf from its series of positive terms
+ *   <li>{@link #erfc}: for 0 ≤ x < 2.5, 1 - erf(x) with erf from its series of positive terms
  *       erf(x) = 2/√π e^{-x²} Σ 2^n x^{2n+1} / (1·3···(2n+1)) (A&S 7.1.6), which has no
- *       cancellation; for x >= 2.5 the continued fraction erfc(x) = e^{-x²}/√π · 1/(x +
+ *       cancellation; for x ≥ 2.5 the continued fraction erfc(x) = e^{-x²}/√π · 1/(x +
  *       (1/2)/(x + 1/(x + (3/2)/(x + ...)))) (A&S 7.1.14), again by modified Lentz, which keeps
  *       full relative precision in the far tail where 1 - erf would cancel to nothing.
  * </ul>
@@ -197,7 +197,7 @@ final class SpecialFunctions {
     return Math.exp(-x * x) * ONE_OVER_SQRT_PI / erfcContinuedFraction(x);
   }
 
-  /** erf(x) for 0 <= x < 2.5 by the positive-term series A&S 7.1.6. */
+  /** erf(x) for 0 ≤ x < 2.5 by the positive-term series A&S 7.1.6. */
   private static double erfSeries(double x) {
     double x2 = x * x;
     double term = x;
@@ -209,7 +209,7 @@ final class SpecialFunctions {
     return TWO_OVER_SQRT_PI * Math.exp(-x2) * sum;
   }
 
-  /** x + (1/2)/(x + 1/(x + (3/2)/(x + ...))) by modified Lentz, for x >= 2.5 (A&S 7.1.14). */
+  /** x + (1/2)/(x + 1/(x + (3/2)/(x + ...))) by modified Lentz, for x ≥ 2.5 (A&S 7.1.14). */
   private static double erfcContinuedFraction(double x) {
     double f = x;
     double c = x;

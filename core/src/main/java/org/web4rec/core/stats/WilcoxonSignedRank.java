@@ -11,10 +11,10 @@ import java.util.Arrays;
  *       scipy's default.
  *   <li><b>Ties</b> among |d| get the average of the ranks they span.
  *   <li><b>Statistic</b> W+ = sum of the ranks of the positive differences; W- = n(n+1)/2 - W+.
- *   <li><b>Exact</b> when n <= {@value #EXACT_MAX_N} and no |d| ties: the null distribution of W+
+ *   <li><b>Exact</b> when n ≤ {@value #EXACT_MAX_N} and no |d| ties: the null distribution of W+
  *       (each rank's sign a fair coin) by dynamic programming over rank sums, counts c_k(s) =
  *       c_{k-1}(s) + c_{k-1}(s - k), about n³/6 (2,600 at n = 25) additions; p = min(1, 2
- *       min(P(W+ <= w), P(W+ >= w))).
+ *       min(P(W+ ≤ w), P(W+ ≥ w))).
  *   <li><b>Normal approximation</b> otherwise: z = (W+ - μ - ½ sign(W+ - μ)) / σ with μ =
  *       n(n+1)/4, σ² = n(n+1)(2n+1)/24 - Σ(t³ - t)/48 over tie groups of size t (tie
  *       correction), and the ½ continuity correction; p = 2 Φ(-|z|).
