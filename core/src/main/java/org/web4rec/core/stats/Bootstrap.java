@@ -34,7 +34,8 @@ public final class Bootstrap {
    * @param seed generator seed
    * @return the percentile interval of the mean; undefined (NaN ends) for fewer than 2 values,
    *     since resampling one value says nothing about its uncertainty
-   * @throws IllegalArgumentException on null or non-finite values, B below 1 or level outside (0, 1)
+   * @throws IllegalArgumentException on null or non-finite values, B below 1, or level outside
+   *     (0, 1)
    */
   public static ConfidenceInterval meanInterval(
       double[] values, int resamples, double level, long seed) {

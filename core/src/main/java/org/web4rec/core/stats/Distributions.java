@@ -37,7 +37,7 @@ public final class Distributions {
 
   /**
    * @param t any double
-   * @param df degrees of freedom, > 0 (need not be an integer)
+   * @param df degrees of freedom, positive (need not be an integer)
    * @return P(T ≤ t) for Student's t with {@code df} degrees of freedom; NaN for NaN t
    * @throws IllegalArgumentException if {@code df} is not positive and finite
    */
@@ -52,7 +52,7 @@ public final class Distributions {
 
   /**
    * @param t the observed t statistic; ±infinity gives 0
-   * @param df degrees of freedom, > 0 (need not be an integer)
+   * @param df degrees of freedom, positive (need not be an integer)
    * @return P(|T| ≥ |t|); NaN for NaN t
    * @throws IllegalArgumentException if {@code df} is not positive and finite
    */
@@ -69,7 +69,7 @@ public final class Distributions {
    * of 1e-14.
    *
    * @param p probability in (0, 1)
-   * @param df degrees of freedom, > 0
+   * @param df degrees of freedom, positive
    * @return the p-quantile of Student's t with {@code df} degrees of freedom
    * @throws IllegalArgumentException if p is outside (0, 1) or df is not positive and finite
    */

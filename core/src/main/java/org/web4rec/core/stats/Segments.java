@@ -43,14 +43,15 @@ public final class Segments {
    * Quantile bins that keep equal values together. With n rows and k bins, the cut points are
    * the lower k-quantiles c_j = the ⌈j n / k⌉-th smallest value (j = 1..k-1, e.g. 20/40/60/80%
    * for quintiles), and a row with value v goes to the number of cut points strictly below v.
-   * Equivalently, bin = min(k - 1, ⌊k · (rows with a value < v) / n⌋): a block of equal values
-   * lands in the bin where it starts. Without ties, bin sizes differ by at most one; a value
-   * shared by more than n/k rows leaves the following bins empty.
+   * Equivalently, bin = min(k - 1, ⌊k · (rows with a smaller value) / n⌋): a block of equal
+   * values lands in the bin where it starts. Without ties, bin sizes differ by at most one; a
+   * value shared by more than n/k rows can leave the bins it spans into empty.
    *
    * @param values per row, each ≥ 0
    * @param nBins number of bins, ≥ 1
    * @return the binning, bin 0 holding the smallest values
-   * @throws IllegalArgumentException if the array is null, holds a negative value, or nBins < 1
+   * @throws IllegalArgumentException if the array is null, holds a negative value, or nBins is
+   *     below 1
    */
   public static Binning quantiles(int[] values, int nBins) {
     checkCounts(values, "values");
@@ -102,7 +103,8 @@ public final class Segments {
    * @param pop pop(i) per item (distinct train users), each ≥ 0
    * @param itemTieOrder position of each item when external ids are sorted, a permutation of
    *     0..n-1 (see {@code CandidateLists.tieOrder}); null orders ties by item index
-   * @return ten bins of sizes differing by at most one (bins are empty only with < 10 items)
+   * @return ten bins of sizes differing by at most one (empty bins only with fewer than 10
+   *     items)
    * @throws IllegalArgumentException on negative pop, or a tie order of the wrong length or not
    *     a permutation
    */

@@ -53,7 +53,7 @@ final class SpecialFunctions {
   private SpecialFunctions() {}
 
   /**
-   * @param x argument, > 0
+   * @param x argument, positive
    * @return ln Γ(x)
    * @throws IllegalArgumentException if x is not positive and finite
    */
@@ -83,8 +83,8 @@ final class SpecialFunctions {
   /**
    * Regularized incomplete beta function I_x(a, b) = B(x; a, b) / B(a, b).
    *
-   * @param a first shape, > 0
-   * @param b second shape, > 0
+   * @param a first shape, positive
+   * @param b second shape, positive
    * @param x argument in [0, 1]
    * @return I_x(a, b)
    * @throws IllegalArgumentException on shapes that are not positive or x outside [0, 1]
@@ -97,8 +97,8 @@ final class SpecialFunctions {
    * I_x(a, b) with 1 - x given by the caller, who may know it more precisely than {@code 1 - x}
    * (for x = ν / (ν + t²), 1 - x = t² / (ν + t²) keeps its digits when t is small).
    *
-   * @param a first shape, > 0
-   * @param b second shape, > 0
+   * @param a first shape, positive
+   * @param b second shape, positive
    * @param x argument in [0, 1]
    * @param y 1 - x
    * @return I_x(a, b)
