@@ -16,7 +16,7 @@ public final class PairedTTest {
    * @param n number of differences
    * @param meanDiff mean of the differences
    * @param t t statistic (sign of the mean difference)
-   * @param df degrees of freedom, n - 1
+   * @param df degrees of freedom, n - 1 (0 when n is 0)
    * @param p two-sided p-value
    */
   public record Result(int n, double meanDiff, double t, int df, double p) {}
@@ -32,7 +32,7 @@ public final class PairedTTest {
     Checks.finite(diffs, "diffs");
     int n = diffs.length;
     if (n == 0) {
-      return new Result(0, Double.NaN, Double.NaN, -1, Double.NaN);
+      return new Result(0, Double.NaN, Double.NaN, 0, Double.NaN);
     }
     double mean = Checks.mean(diffs);
     if (n < 2) {
