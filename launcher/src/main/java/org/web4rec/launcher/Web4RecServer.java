@@ -12,6 +12,7 @@ import java.util.List;
 import org.web4rec.gateway.GatewayVerticle;
 import org.web4rec.ingest.IngestRoutes;
 import org.web4rec.ingest.IngestService;
+import org.web4rec.metrics.AnalysisRoutes;
 import org.web4rec.metrics.MetricsWorker;
 import org.web4rec.metrics.ResultsRoutes;
 import org.web4rec.platform.blob.BlobStore;
@@ -75,7 +76,8 @@ public final class Web4RecServer {
     }
     GatewayVerticle gateway = new GatewayVerticle(config, pool, blobs, bus, accounts, secret,
         List.of(new IngestRoutes(ingest, datasets, ingestCache),
-            new ResultsRoutes(blobs, datasets, experiments)));
+            new ResultsRoutes(blobs, datasets, experiments),
+            new AnalysisRoutes(blobs, datasets, experiments, metricsCache)));
     return Schema.migrate(db)
         .compose(v -> vertx.deployVerticle(new MetricsWorker(blobs, datasets, experiments, bus,
             metricsCache, true)))

@@ -20,6 +20,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.web4rec.ingest.IngestRoutes;
+import org.web4rec.metrics.AnalysisRoutes;
 import org.web4rec.metrics.ResultsRoutes;
 
 /** The OpenAPI document is served, and it and the route table describe the same API. */
@@ -46,6 +47,7 @@ class OpenApiTest {
       Router router = Router.router(vertx);
       new IngestRoutes(null, null, null).mount(router);
       new ResultsRoutes(null, null, null).mount(router);
+      new AnalysisRoutes(null, null, null, null).mount(router);
       for (Route r : router.getRoutes()) {
         String path = r.getPath().replaceAll(":([a-z]+)", "{$1}");
         for (HttpMethod m : r.methods()) {

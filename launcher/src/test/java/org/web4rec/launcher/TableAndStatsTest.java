@@ -108,6 +108,52 @@ class TableAndStatsTest {
   }
 
   @Test
+  void breakdownByGenderAndColdUsers() throws Exception {
+    // precision@1 of hit-one per user: 1 → 0 (gets 13), 2 → 1 (gets 15), 3 → 0 (no list)
+    JsonObject b = await(api.get("/datasets/tiny/experiments/hit-one/breakdown"
+        + "?metric=precision@1&by=gender")).bodyAsJsonObject();
+    JsonArray groups = b.getJsonArray("groups");
+    // users 1 and 3 are F, 2 is M (user 4 is M but has no ground truth)
+    assertEquals("F", groups.getJsonObject(0).getString("group"));
+    assertEquals(2, groups.getJsonObject(0).getInteger("n"));
+    assertEquals(0.0, groups.getJsonObject(0).getDouble("mean"), 1e-12);
+    assertEquals("M", groups.getJsonObject(1).getString("group"));
+    assertEquals(1, groups.getJsonObject(1).getInteger("n"));
+    assertEquals(1.0, groups.getJsonObject(1).getDouble("mean"), 1e-12);
+    // every user has |H_u| <= 5: all three evaluated users are cold
+    JsonArray cold = await(api.get("/datasets/tiny/experiments/hit-one/breakdown"
+        + "?metric=precision@1&by=cold")).bodyAsJsonObject().getJsonArray("groups");
+    assertEquals(3, cold.getJsonObject(0).getInteger("n"));
+    assertEquals(0, cold.getJsonObject(1).getInteger("n"));
+    assertEquals(400, await(api.get("/datasets/tiny/experiments/hit-one/breakdown"
+        + "?metric=precision@1&by=shoe_size")).statusCode());
+    assertEquals(400, await(api.get("/datasets/tiny/experiments/hit-one/breakdown"
+        + "?metric=nope@1&by=cold")).statusCode());
+  }
+
+  @Test
+  void compareGivesPairwiseDifferencesWithHolm() throws Exception {
+    JsonObject c = await(api.get("/datasets/tiny/compare?experiments=hit-none,hit-one,hit-both"
+        + "&metrics=precision@1")).bodyAsJsonObject();
+    JsonArray rows = c.getJsonArray("comparisons");
+    assertEquals(3, rows.size());
+    JsonObject first = rows.getJsonObject(0); // hit-none vs hit-one: per user (0,0,0) vs (0,1,0)
+    assertEquals("hit-none", first.getString("a"));
+    assertEquals("hit-one", first.getString("b"));
+    assertEquals(3, first.getInteger("n"));
+    assertEquals(1.0 / 3, first.getDouble("mean_diff"), 1e-12);
+    assertTrue(first.getDouble("p_t_adj") >= first.getDouble("p_t"));
+    JsonObject two = await(api.get("/datasets/tiny/compare?experiments=hit-none,hit-both"))
+        .bodyAsJsonObject();
+    assertEquals(6, two.getJsonArray("metrics").size()); // every per-user metric at K = 1
+    JsonObject p = two.getJsonArray("comparisons").getJsonObject(0);
+    assertEquals(p.getDouble("p_t"), p.getDouble("p_t_adj"));
+    assertEquals(400, await(api.get("/datasets/tiny/compare?experiments=hit-one")).statusCode());
+    assertEquals(404, await(api.get("/datasets/tiny/compare?experiments=hit-one,ghost"))
+        .statusCode());
+  }
+
+  @Test
   void datasetStatsDescribeTheLongTailAndSideColumns() throws Exception {
     JsonObject s = await(api.get("/datasets/tiny/stats")).bodyAsJsonObject();
     assertEquals(7, s.getInteger("n_items"));

@@ -1,0 +1,132 @@
+package org.web4rec.metrics;
+
+import io.vertx.core.Future;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.web4rec.platform.blob.BlobKeys;
+import org.web4rec.platform.blob.BlobStore;
+import org.web4rec.platform.data.DatasetCache;
+import org.web4rec.platform.data.StoredDataset;
+import org.web4rec.platform.http.ApiException;
+import org.web4rec.platform.http.Caller;
+import org.web4rec.platform.http.Json;
+import org.web4rec.platform.http.ServiceRoutes;
+import org.web4rec.platform.sql.DatasetRepository;
+import org.web4rec.platform.sql.DatasetRepository.DatasetRecord;
+import org.web4rec.platform.sql.ExperimentRepository;
+import org.web4rec.platform.sql.ExperimentRepository.ExperimentRecord;
+import org.web4rec.platform.table.ArrowCodec;
+import org.web4rec.platform.table.Table;
+
+/** Breakdown of a metric by user segment, and significance tests between experiments. */
+public final class AnalysisRoutes implements ServiceRoutes {
+
+  static final int MAX_COMPARED = 10;
+
+  private final BlobStore blobs;
+  private final DatasetRepository datasets;
+  private final ExperimentRepository experiments;
+  private final DatasetCache cache;
+
+  public AnalysisRoutes(BlobStore blobs, DatasetRepository datasets,
+      ExperimentRepository experiments, DatasetCache cache) {
+    this.blobs = blobs;
+    this.datasets = datasets;
+    this.experiments = experiments;
+    this.cache = cache;
+  }
+
+  @Override
+  public void mount(Router api) {
+    api.get("/datasets/:dataset/experiments/:experiment/breakdown").handler(this::breakdown);
+    api.get("/datasets/:dataset/compare").handler(this::compare);
+  }
+
+  private Future<DatasetRecord> dataset(Caller caller, String name) {
+    return datasets.findByName(caller.teamId(), name).compose(d -> d.isPresent()
+        ? Future.succeededFuture(d.get())
+        : Future.failedFuture(ApiException.notFound("dataset '" + name + "' does not exist")));
+  }
+
+  private Future<Table> perUser(Caller caller, DatasetRecord ds, String name) {
+    return experiments.find(caller.teamId(), ds.id(), name).compose(found -> {
+      if (found.isEmpty()) {
+        return Future.failedFuture(ApiException.notFound("experiment '" + name
+            + "' does not exist in dataset '" + ds.name() + "'"));
+      }
+      ExperimentRecord e = found.get();
+      if (!ExperimentRepository.READY.equals(e.status())) {
+        return Future.failedFuture(ApiException.conflict("experiment '" + name + "' is "
+            + e.status() + "; its metrics exist once it is ready"));
+      }
+      return blobs.get(BlobKeys.experiment(e.teamId(), e.id()) + StoredDataset.PER_USER)
+          .map(ArrowCodec::fromBytes);
+    });
+  }
+
+  private void breakdown(RoutingContext ctx) {
+    Caller caller = Caller.of(ctx);
+    String metric = ctx.request().getParam("metric");
+    String by = ctx.request().getParam("by");
+    if (metric == null || by == null) {
+      throw ApiException.badRequest("give metric and by", "?metric=ndcg@10&by=activity");
+    }
+    dataset(caller, ctx.pathParam("dataset"))
+        .compose(ds -> Future.all(cache.get(ds.teamId(), ds.id(), ds.version()),
+                perUser(caller, ds, ctx.pathParam("experiment")))
+            .compose(all -> ctx.vertx().executeBlocking(() -> Comparisons.breakdown(
+                all.resultAt(0), all.resultAt(1), metric, by), false)))
+        .onSuccess(json -> Json.ok(ctx, 200, json.put("experiment", ctx.pathParam("experiment"))))
+        .onFailure(ctx::fail);
+  }
+
+  private void compare(RoutingContext ctx) {
+    Caller caller = Caller.of(ctx);
+    String list = ctx.request().getParam("experiments");
+    Set<String> names = new LinkedHashSet<>();
+    if (list != null) {
+      for (String n : list.split(",")) {
+        if (!n.isBlank()) {
+          names.add(n.trim());
+        }
+      }
+    }
+    if (names.size() < 2 || names.size() > MAX_COMPARED) {
+      throw ApiException.badRequest("name 2 to " + MAX_COMPARED + " distinct experiments",
+          "?experiments=BPR-MF,ItemKNN&metrics=ndcg@10,recall@10");
+    }
+    String metricParam = ctx.request().getParam("metrics");
+    dataset(caller, ctx.pathParam("dataset")).compose(ds -> {
+      List<Future<Table>> tables = new ArrayList<>();
+      for (String n : names) {
+        tables.add(perUser(caller, ds, n));
+      }
+      return Future.all(tables).compose(v -> ctx.vertx().executeBlocking(() -> {
+        List<Table> loaded = new ArrayList<>();
+        for (Future<Table> t : tables) {
+          loaded.add(t.result());
+        }
+        List<String> metrics = new ArrayList<>();
+        if (metricParam == null || metricParam.isBlank()) {
+          // every per-user metric all the experiments have
+          for (String m : loaded.get(0).names().subList(1, loaded.get(0).names().size())) {
+            if (loaded.stream().allMatch(t -> t.column(m).isPresent())) {
+              metrics.add(m);
+            }
+          }
+        } else {
+          for (String m : metricParam.split(",")) {
+            if (!m.isBlank()) {
+              metrics.add(m.trim());
+            }
+          }
+        }
+        return Comparisons.compare(new ArrayList<>(names), loaded, metrics);
+      }, false));
+    }).onSuccess(json -> Json.ok(ctx, 200, json)).onFailure(ctx::fail);
+  }
+}
