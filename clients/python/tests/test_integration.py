@@ -352,3 +352,63 @@ def test_signup_email_taken_409(server_url):
     Web4RecClient(server=server_url).signup(email, "password-1")
     with pytest.raises(ConflictError):
         Web4RecClient(server=server_url).signup(email, "password-2")
+
+
+# ----------------------------------------------------------------------------- breakdowns and comparisons
+def test_breakdown_and_compare_as_dataframes(registered, toy):
+    client, name = registered
+    users = toy[2]
+    for exp, seed in (("cmp-a", 11), ("cmp-b", 12)):
+        client.upload_experiment(experiment_name=exp, prediction_matrix=score_matrix(seed), dataset_name=name,
+                                 n_candidates=20, ks=[5], timeout=WAIT_S)
+    per_user = client.metrics_per_user("cmp-a", name).set_index("user_id")
+
+    by_gender = client.breakdown("cmp-a", "recall@5", "gender", dataset_name=name)
+    assert list(by_gender.columns) == ["group", "n", "mean", "std", "ci_low", "ci_high"]
+    # the group means equal the per-user values averaged by gender in pandas
+    gender = users.set_index("user_id")["gender"]
+    evaluated = per_user.index.astype(int)
+    expected = per_user["recall@5"].groupby(gender.loc[evaluated].to_numpy()).agg(["mean", "count"])
+    got = by_gender.set_index("group")
+    for g, row in expected.iterrows():
+        assert got.loc[g, "n"] == row["count"]
+        assert got.loc[g, "mean"] == pytest.approx(row["mean"], abs=1e-12)
+
+    cold = client.breakdown("cmp-a", "ndcg@5", "cold", dataset_name=name)
+    assert int(cold["n"].sum()) == len(USERS_WITH_GT)  # every user has 8 train items: all warm
+    assert int(cold["n"].iloc[1]) == len(USERS_WITH_GT)
+
+    cmp = client.compare(["cmp-a", "cmp-b"], dataset_name=name, metrics=["ndcg@5", "recall@5"])
+    assert list(cmp["metric"]) == ["ndcg@5", "recall@5"]
+    b = client.metrics_per_user("cmp-b", name).set_index("user_id")
+    diff = (b["ndcg@5"] - per_user["ndcg@5"]).mean()
+    row = cmp.iloc[0]
+    assert row["a"] == "cmp-a" and row["b"] == "cmp-b" and row["n"] == len(USERS_WITH_GT)
+    assert row["mean_diff"] == pytest.approx(diff, abs=1e-12)
+    assert row["ci_low"] <= row["mean_diff"] <= row["ci_high"]
+    assert 0 <= row["p_t"] <= 1 and row["p_t_adj"] == row["p_t"]
+
+    with pytest.raises(ValueError):
+        client.compare(["cmp-a"], dataset_name=name)
+    with pytest.raises(ValidationError, match="cannot break down"):
+        client.breakdown("cmp-a", "ndcg@5", "shoe_size", dataset_name=name)
+
+
+def test_embeddings_upload(registered):
+    client, name = registered
+    rng = np.random.default_rng(3)
+    item_emb = pd.DataFrame(rng.normal(size=(N_ITEMS, 4)), index=np.arange(1, N_ITEMS + 1))
+    user_emb = pd.DataFrame(rng.normal(size=(N_USERS, 4)), index=np.arange(1, N_USERS + 1))
+    info = client.upload_experiment(experiment_name=unique("emb"), prediction_matrix=score_matrix(5),
+                                    dataset_name=name, n_candidates=20, item_embeddings=item_emb,
+                                    user_embeddings=user_emb, timeout=WAIT_S)
+    assert info.status == "ready"
+    bad = item_emb.copy()
+    bad.index = bad.index + 1000  # ids the dataset does not have
+    with pytest.raises(ValidationError, match="not in the dataset"):
+        client.upload_experiment(experiment_name=unique("emb-bad"), prediction_matrix=score_matrix(5),
+                                 dataset_name=name, n_candidates=20, item_embeddings=bad, timeout=WAIT_S)
+    with pytest.raises(ValueError, match="NaN"):
+        client.upload_experiment(experiment_name=unique("emb-nan"), prediction_matrix=score_matrix(5),
+                                 dataset_name=name, n_candidates=20,
+                                 item_embeddings=item_emb.where(item_emb > 0), timeout=WAIT_S)

@@ -158,6 +158,29 @@ def encode_table(df: pd.DataFrame, id_columns: Iterable[str] = (), float_columns
     return pa.Table.from_arrays(arrays, names=names)
 
 
+def encode_embeddings(emb: pd.DataFrame, id_column: str) -> pa.Table:
+    """An embedding DataFrame (index = ids, one float column per dimension) as ``id, e0..eD``."""
+    if not isinstance(emb, pd.DataFrame):
+        raise ValueError(f"{id_column[:-3]}_embeddings must be a DataFrame with ids as index and one float column "
+                         "per dimension, e.g. pd.DataFrame(vectors, index=item_ids)")
+    if emb.empty or emb.shape[1] == 0:
+        raise ValueError(f"{id_column[:-3]}_embeddings is empty")
+    values = emb.to_numpy()
+    if not np.issubdtype(values.dtype, np.number):
+        raise ValueError(f"{id_column[:-3]}_embeddings must hold numbers only")
+    values = values.astype(np.float32, copy=False)
+    if not np.all(np.isfinite(values)):
+        raise ValueError(f"{id_column[:-3]}_embeddings holds NaN or infinite values")
+    if emb.index.has_duplicates:
+        raise ValueError(f"{id_column[:-3]}_embeddings has duplicate ids in its index")
+    arrays = [id_array(pd.Series(emb.index), id_column)]
+    names = [id_column]
+    for d in range(values.shape[1]):
+        arrays.append(pa.array(values[:, d], type=pa.float32()))
+        names.append(f"e{d}")
+    return pa.Table.from_arrays(arrays, names=names)
+
+
 def to_ipc_stream(table: pa.Table) -> pa.Buffer:
     sink = pa.BufferOutputStream()
     with pa.ipc.new_stream(sink, table.schema) as writer:

@@ -324,14 +324,17 @@ class Web4RecClient:
                           dataset_name: Optional[str] = None, n_candidates: int = 100,
                           ks: Optional[Sequence[int]] = None, wait: bool = True, *,
                           train_interactions: Optional[pd.DataFrame] = None, validate: bool = True,
-                          timeout: Optional[float] = None) -> Union[ExperimentInfo, ExperimentHandle]:
+                          timeout: Optional[float] = None, item_embeddings: Optional[pd.DataFrame] = None,
+                          user_embeddings: Optional[pd.DataFrame] = None) -> Union[ExperimentInfo, ExperimentHandle]:
         """Upload one model's recommendations and (``wait=True``) return the experiment with its metrics.
 
         Give either ``prediction_matrix`` (DataFrame: index user ids, columns item ids, float scores;
         turned into the top ``n_candidates`` per user here, train items masked first) or
         ``recommendations`` (long DataFrame ``user_id, item_id, score [, rank]``). ``wait=False``
         returns an :class:`ExperimentHandle`. ``validate=False`` skips the client-side checks of
-        ``recommendations`` and sends them as they are.
+        ``recommendations`` and sends them as they are. ``item_embeddings`` / ``user_embeddings``
+        (DataFrames: index = ids, one float column per dimension) enable the ``emb`` similarity
+        source (``diversity@10:emb``, ...) and embedding maps.
         """
         t_start = time.perf_counter()
         timings: Dict[str, float] = {}
@@ -386,7 +389,13 @@ class Web4RecClient:
         if ks is not None:
             meta["ks"] = ks
         body = (MultipartBody().add_field("meta", _to_json(meta, "hyper_parameters"))
-                .add_file("recommendations", "recommendations.arrows", _arrow.ARROW_STREAM, buf).close())
+                .add_file("recommendations", "recommendations.arrows", _arrow.ARROW_STREAM, buf))
+        for part, emb, id_column in (("item_embeddings", item_embeddings, "item_id"),
+                                     ("user_embeddings", user_embeddings, "user_id")):
+            if emb is not None:
+                body.add_file(part, f"{part}.arrows", _arrow.ARROW_STREAM,
+                              _arrow.to_ipc_stream(_arrow.encode_embeddings(emb, id_column)))
+        body = body.close()
         timings["encode"] = time.perf_counter() - t0
 
         t0 = time.perf_counter()
@@ -442,6 +451,37 @@ class Web4RecClient:
             rows.append(row)
         columns = fixed + list(hp_name.values()) + list(metric_cols) + tail
         return pd.DataFrame(rows, columns=columns)
+
+    def breakdown(self, experiment_name: str, metric: str, by: str,
+                  dataset_name: Optional[str] = None) -> pd.DataFrame:
+        """A per-user metric by user segment: ``by`` is ``"activity"`` (quintiles of train history
+        size), ``"cold"`` (history <= 5 vs warm) or a user side column. One row per group with
+        ``group, n, mean, std, ci_low, ci_high`` (95% t interval of the mean)."""
+        dataset_name = self._resolve_dataset(dataset_name)
+        path = (f"/api/v1/datasets/{quote(dataset_name, safe='')}/experiments/"
+                f"{quote(experiment_name, safe='')}/breakdown")
+        data = self._request("GET", path, params={"metric": metric, "by": by}).json()
+        cols = ["group", "n", "mean", "std", "ci_low", "ci_high"]
+        return pd.DataFrame(data.get("groups", []), columns=cols)
+
+    def compare(self, experiment_names: Sequence[str], dataset_name: Optional[str] = None,
+                metrics: Optional[Sequence[str]] = None) -> pd.DataFrame:
+        """Significance tests between 2..10 experiments: one row per metric and pair (a, b) with
+        ``n`` (users in both), ``mean_a``, ``mean_b``, ``mean_diff`` (b - a), its 95% bootstrap CI,
+        paired t-test and Wilcoxon p-values, and their Holm-adjusted values (``*_adj``)."""
+        names = list(experiment_names) if not isinstance(experiment_names, str) else [experiment_names]
+        if len(names) < 2:
+            raise ValueError(f"compare needs at least two experiment names, got {names!r}. "
+                             "Example: ['BPR-MF', 'ItemKNN']")
+        dataset_name = self._resolve_dataset(dataset_name)
+        params = {"experiments": ",".join(names)}
+        if metrics:
+            params["metrics"] = ",".join([metrics] if isinstance(metrics, str) else list(metrics))
+        data = self._request("GET", f"/api/v1/datasets/{quote(dataset_name, safe='')}/compare",
+                             params=params).json()
+        cols = ["metric", "a", "b", "n", "mean_a", "mean_b", "mean_diff", "ci_low", "ci_high", "p_t",
+                "p_wilcoxon", "p_t_adj", "p_wilcoxon_adj"]
+        return pd.DataFrame(data.get("comparisons", []), columns=cols)
 
     def metrics_per_user(self, experiment_name: str, dataset_name: Optional[str] = None) -> pd.DataFrame:
         """Per-user metrics: ``user_id`` then one float column per metric (users with ground truth)."""
@@ -574,6 +614,16 @@ class Web4Rec:
     @classmethod
     def metrics_per_user(cls, experiment_name: str, dataset_name: Optional[str] = None) -> pd.DataFrame:
         return cls.client().metrics_per_user(experiment_name, dataset_name)
+
+    @classmethod
+    def breakdown(cls, experiment_name: str, metric: str, by: str,
+                  dataset_name: Optional[str] = None) -> pd.DataFrame:
+        return cls.client().breakdown(experiment_name, metric, by, dataset_name)
+
+    @classmethod
+    def compare(cls, experiment_names: Sequence[str], dataset_name: Optional[str] = None,
+                metrics: Optional[Sequence[str]] = None) -> pd.DataFrame:
+        return cls.client().compare(experiment_names, dataset_name, metrics)
 
     @classmethod
     def datasets(cls) -> pd.DataFrame:
