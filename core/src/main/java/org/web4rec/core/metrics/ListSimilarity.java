@@ -1,7 +1,10 @@
 package org.web4rec.core.metrics;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import org.web4rec.core.data.Csr;
 
 /**
@@ -30,29 +33,42 @@ final class ListSimilarity {
   /** Largest number of distinct value sets for which the Jaccard table is precomputed. */
   static final int JACCARD_TABLE_LIMIT = 2048;
 
+  /** Fixed-point scale of the cooc partial sums (2^32: rounding error below 1.2e-10 a term). */
+  private static final double FIXED = 4294967296.0;
+
   /**
    * {@code cooc}: sim(i,j) = n_ij / sqrt(n_i n_j), binary train vectors.
    *
-   * <p>Item-major: for each recommended item i (in any list cut) with n_i > 0, one dense int
-   * accumulator row acc[j] = n_ij is built by walking the histories of i's train users (Σ_{v ∋ i}
-   * |H_v| increments into an array that stays in L2), then every position holding i reads it:
-   * Σ_{j ∈ H_u} acc[j]/sqrt(n_j) and Σ_{q<p} acc[L_u[q]]/sqrt(n_{L_u[q]}), both times
-   * 1/sqrt(n_i). No per-pair set intersection and no item × item table: memory is one accumulator
-   * per thread. Cost O(Σ_v |H_v ∩ R| · |H_v| + Σ_u |L_u| · |H_u| + Σ_u |L_u|^2), R = recommended
-   * items, plus O(|R| · nItems) to clear accumulators. Items are processed most expensive first
-   * and handed out one at a time to the threads.
+   * <p>Item-major over the recommended items R, using the symmetry n_ij = n_ji to halve the work.
+   * Items are relabelled so R comes first (most popular first), and every history is re-sorted
+   * by label. The task of item i ∈ R (label r) builds the half row acc[l] = n_il for labels l ≥ r
+   * only, by walking the suffix from r of each of i's train users' histories. It then:
+   *
+   * <ol>
+   *   <li>for each list position holding i (user u) adds Σ_{j ∈ H_u, label ≥ r} n_ij w_j;
+   *   <li>for each train user v of i with a list, pushes n_il w_i to every position of v's list
+   *       whose item has label l > r: the part j = i of that item's sum over H_v, which its own
+   *       task (a half row from l on) cannot see. Every j below an R item's label is itself in R,
+   *       so the two parts together cover all of H_u;
+   *   <li>for each list position holding i, adds sim(i, i') to the later position of every pair
+   *       (i, i') of the same list with label(i') > r.
+   * </ol>
+   *
+   * <p>No per-pair set intersection and no item × item table. Cost O(Σ_v (|H_v ∩ R| |H_v| -
+   * |H_v ∩ R|(|H_v ∩ R|-1)/2)) increments (Σ_v |H_v|^2 / 2 when every item is recommended), plus
+   * O(Σ_u |L_u| |H_u| + Σ_{i ∈ R} pop(i) (|L| + log |H|) + Σ_u |L_u|^2). Rows are handed out one
+   * at a time, most popular first. Because contributions to a position arrive from several tasks,
+   * they are summed in 64-bit fixed point (scale 2^32) in per-thread arrays: integer addition is
+   * associative, so the result is bit-identical for any thread count and schedule.
    */
   static ListSimilarity cooc(Csr train, int nItems, ListCut cut, int threads) {
-    ListSimilarity out = new ListSimilarity(cut.items.length);
+    int positions = cut.items.length;
+    ListSimilarity out = new ListSimilarity(positions);
     Csr itemUsers = train.transpose(nItems);
     int[] users = itemUsers.values();
-    int[] hist = train.values();
     int trainRows = train.rows();
-    double[] w = new double[nItems];
-    for (int j = 0; j < nItems; j++) {
-      int n = itemUsers.size(j);
-      w[j] = n > 0 ? 1.0 / Math.sqrt(n) : 0.0;
-    }
+    int[] trainOff = train.offsets();
+
     // Positions of each item in the cut lists.
     int[] invOff = new int[nItems + 1];
     for (int i : cut.items) {
@@ -61,66 +77,118 @@ final class ListSimilarity {
     for (int i = 0; i < nItems; i++) {
       invOff[i + 1] += invOff[i];
     }
-    int[] invPos = new int[cut.items.length];
+    int[] invPos = new int[positions];
     int[] cursor = Arrays.copyOf(invOff, nItems);
-    for (int p = 0; p < cut.items.length; p++) {
+    for (int p = 0; p < positions; p++) {
       invPos[cursor[cut.items[p]]++] = p;
     }
-    // Work list: recommended items with a train user, most expensive first.
-    int nWork = 0;
-    long[] work = new long[nItems];
-    for (int i = 0; i < nItems; i++) {
-      if (invOff[i + 1] > invOff[i] && itemUsers.size(i) > 0) {
-        long cost = 0;
-        for (int k = itemUsers.start(i); k < itemUsers.end(i); k++) {
-          cost += train.size(users[k]);
-        }
-        work[nWork++] = (Math.min(cost, Integer.MAX_VALUE) << 32) | i;
+
+    // Labels: recommended items first, each group by popularity descending, then item index.
+    long[] keys = new long[nItems];
+    int nR = 0;
+    for (int j = 0; j < nItems; j++) {
+      boolean recommended = invOff[j + 1] > invOff[j];
+      nR += recommended ? 1 : 0;
+      keys[j] = ((recommended ? 0L : 1L) << 62)
+          | ((long) (Integer.MAX_VALUE - itemUsers.size(j)) << 31) | j;
+    }
+    Arrays.sort(keys);
+    int[] itemAt = new int[nItems];
+    int[] label = new int[nItems];
+    for (int r = 0; r < nItems; r++) {
+      itemAt[r] = (int) (keys[r] & 0x7fffffffL);
+      label[itemAt[r]] = r;
+    }
+    // Histories as labels, each ascending: appending items in label order to their users' rows
+    // sorts every row in O(nnz) without a comparison sort.
+    int[] hist = new int[train.values().length];
+    int[] fill = Arrays.copyOf(trainOff, trainRows);
+    for (int r = 0; r < nItems; r++) {
+      int j = itemAt[r];
+      for (int k = itemUsers.start(j); k < itemUsers.end(j); k++) {
+        hist[fill[users[k]]++] = r;
       }
     }
-    Arrays.sort(work, 0, nWork);
-    final int[] order = new int[nWork];
-    for (int k = 0; k < nWork; k++) {
-      order[k] = (int) work[nWork - 1 - k];
+    double[] w = new double[nItems]; // by label
+    for (int j = 0; j < nItems; j++) {
+      int n = itemUsers.size(j);
+      w[label[j]] = n > 0 ? 1.0 / Math.sqrt(n) : 0.0;
     }
-    int[] trainOff = train.offsets();
-    int[] cutItems = cut.items;
-    Parallel.forRanges(nWork, 1, threads, () -> new int[nItems], (acc, from, to) -> {
-      for (int o = from; o < to; o++) {
-        int i = order[o];
+    int[] cutLabels = new int[positions];
+    for (int p = 0; p < positions; p++) {
+      cutLabels[p] = label[cut.items[p]];
+    }
+    int[] rowOfUser = new int[trainRows];
+    Arrays.fill(rowOfUser, -1);
+    for (int row = 0; row < cut.rows(); row++) {
+      if (cut.users[row] < trainRows) {
+        rowOfUser[cut.users[row]] = row;
+      }
+    }
+
+    final int recommended = nR;
+    List<long[][]> partials = Collections.synchronizedList(new ArrayList<>());
+    Parallel.forRanges(recommended, 1, threads, () -> {
+      long[][] sums = {new long[positions], new long[positions]}; // toHistory, toEarlier
+      partials.add(sums);
+      return new CoocScratch(new int[nItems], sums[0], sums[1]);
+    }, (sc, from, to) -> {
+      int[] acc = sc.acc;
+      for (int r = from; r < to; r++) {
+        int i = itemAt[r];
+        if (itemUsers.size(i) == 0) {
+          continue; // no train user: similarity 0 to everything
+        }
         long built = 0;
         for (int k = itemUsers.start(i); k < itemUsers.end(i); k++) {
           int v = users[k];
           int end = trainOff[v + 1];
-          for (int x = trainOff[v]; x < end; x++) {
+          int x = Arrays.binarySearch(hist, trainOff[v], end, r); // i ∈ H_v: found
+          built += end - x;
+          for (; x < end; x++) {
             acc[hist[x]]++;
           }
-          built += end - trainOff[v];
         }
-        double wi = w[i];
+        double wi = w[r];
         for (int q = invOff[i]; q < invOff[i + 1]; q++) {
           int p = invPos[q];
-          int u = cut.users[cut.rowOf[p]];
-          double s = 0;
-          if (u < trainRows) {
-            for (int x = trainOff[u]; x < trainOff[u + 1]; x++) {
-              int j = hist[x];
-              s += acc[j] * w[j];
+          int row = cut.rowOf[p];
+          int u = cut.users[row];
+          if (u < trainRows) { // (1) labels ≥ r of H_u
+            int end = trainOff[u + 1];
+            int x = lowerBound(hist, trainOff[u], end, r);
+            double s = 0;
+            for (; x < end; x++) {
+              int l = hist[x];
+              s += acc[l] * w[l];
+            }
+            sc.history[p] += Math.round(s * FIXED);
+          }
+          for (int x = cut.offsets[row]; x < cut.offsets[row + 1]; x++) { // (3) pairs
+            int l = cutLabels[x];
+            if (l > r && acc[l] > 0) {
+              sc.earlier[Math.max(p, x)] += Math.round(acc[l] * w[l] * wi * FIXED);
             }
           }
-          out.toHistory[p] = s * wi;
-          double t = 0;
-          for (int x = cut.offsets[cut.rowOf[p]]; x < p; x++) {
-            int j = cutItems[x];
-            t += acc[j] * w[j];
-          }
-          out.toEarlier[p] = t * wi;
         }
-        // Clear: re-walk when that touches less memory than a full fill.
+        for (int k = itemUsers.start(i); k < itemUsers.end(i); k++) { // (2) push to v's list
+          int v = users[k];
+          int row = rowOfUser[v];
+          if (row < 0) {
+            continue;
+          }
+          for (int x = cut.offsets[row]; x < cut.offsets[row + 1]; x++) {
+            int l = cutLabels[x];
+            if (l > r && acc[l] > 0) {
+              sc.history[x] += Math.round(acc[l] * wi * FIXED);
+            }
+          }
+        }
         if (built < nItems / 4) {
           for (int k = itemUsers.start(i); k < itemUsers.end(i); k++) {
             int v = users[k];
-            for (int x = trainOff[v]; x < trainOff[v + 1]; x++) {
+            int end = trainOff[v + 1];
+            for (int x = lowerBound(hist, trainOff[v], end, r); x < end; x++) {
               acc[hist[x]] = 0;
             }
           }
@@ -129,7 +197,34 @@ final class ListSimilarity {
         }
       }
     });
+    for (int p = 0; p < positions; p++) {
+      long h = 0;
+      long e = 0;
+      for (long[][] part : partials) {
+        h += part[0][p];
+        e += part[1][p];
+      }
+      out.toHistory[p] = h / FIXED * w[cutLabels[p]];
+      out.toEarlier[p] = e / FIXED;
+    }
     return out;
+  }
+
+  private record CoocScratch(int[] acc, long[] history, long[] earlier) {}
+
+  /** @return the first index in [from, to) of the ascending {@code a} with a value >= key */
+  private static int lowerBound(int[] a, int from, int to, int key) {
+    int lo = from;
+    int hi = to;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (a[mid] < key) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
   }
 
   /**
