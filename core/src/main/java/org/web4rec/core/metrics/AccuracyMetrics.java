@@ -118,7 +118,8 @@ public final class AccuracyMetrics {
     return new MetricTable(users, columns);
   }
 
-  private static int[] validateKs(int[] ks) {
+  /** @return {@code ks} sorted ascending; rejects empty, repeated or non-positive cut-offs */
+  static int[] validateKs(int[] ks) {
     if (ks == null || ks.length == 0) {
       throw new IllegalArgumentException("ks must hold at least one cut-off");
     }

@@ -22,4 +22,15 @@ public final class Definitions {
   public static String column(String name, int k) {
     return name + "@" + k;
   }
+
+  /**
+   * @param name a metric name such as {@code diversity}
+   * @param k the cut-off
+   * @param source the similarity source ({@code cooc}, {@code genre.genres}, {@code emb}) or the
+   *     column ({@code genres}) the metric used
+   * @return the result column name, {@code <name>@<K>:<source>}
+   */
+  public static String column(String name, int k, String source) {
+    return name + "@" + k + ":" + source;
+  }
 }

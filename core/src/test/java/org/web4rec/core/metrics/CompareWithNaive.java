@@ -1,0 +1,44 @@
+package org.web4rec.core.metrics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.web4rec.core.Tolerance;
+
+/** Asserts the fast suite equals {@link NaiveBeyond} on every column, row and global metric. */
+final class CompareWithNaive {
+
+  private CompareWithNaive() {}
+
+  static void assertSame(BeyondInput in, int[] ks, int threads) {
+    MetricSuite fast = BeyondAccuracyMetrics.compute(in, ks, threads);
+    NaiveBeyond naive = new NaiveBeyond(in, ks);
+    List<Integer> users = new ArrayList<>();
+    for (int u : fast.perUser().users()) {
+      users.add(u);
+    }
+    assertEquals(naive.users, users, "rows");
+    assertEquals(new ArrayList<>(naive.perUser.keySet()),
+        new ArrayList<>(fast.perUser().columns().keySet()), "columns");
+    for (Map.Entry<String, List<Double>> e : naive.perUser.entrySet()) {
+      double[] got = fast.perUser().column(e.getKey());
+      for (int r = 0; r < got.length; r++) {
+        assertClose(e.getValue().get(r), got[r], e.getKey() + " user " + users.get(r));
+      }
+    }
+    assertEquals(naive.global.keySet(), fast.global().keySet());
+    for (Map.Entry<String, Double> e : naive.global.entrySet()) {
+      assertClose(e.getValue(), fast.global().get(e.getKey()), e.getKey());
+    }
+  }
+
+  private static void assertClose(double expected, double actual, String what) {
+    if (Double.isNaN(expected)) {
+      assertEquals(expected, actual, what); // both NaN
+    } else {
+      assertEquals(expected, actual, Tolerance.EPS, what);
+    }
+  }
+}
