@@ -53,6 +53,11 @@ public final class AnalysisRoutes implements ServiceRoutes {
   }
 
   private Future<Table> perUser(Caller caller, DatasetRecord ds, String name) {
+    return blob(caller, ds, name, StoredDataset.PER_USER);
+  }
+
+  /** A stored result table of a ready experiment. */
+  private Future<Table> blob(Caller caller, DatasetRecord ds, String name, String blobName) {
     return experiments.find(caller.teamId(), ds.id(), name).compose(found -> {
       if (found.isEmpty()) {
         return Future.failedFuture(ApiException.notFound("experiment '" + name
@@ -63,7 +68,7 @@ public final class AnalysisRoutes implements ServiceRoutes {
         return Future.failedFuture(ApiException.conflict("experiment '" + name + "' is "
             + e.status() + "; its metrics exist once it is ready"));
       }
-      return blobs.get(BlobKeys.experiment(e.teamId(), e.id()) + StoredDataset.PER_USER)
+      return blobs.get(BlobKeys.experiment(e.teamId(), e.id()) + blobName)
           .map(ArrowCodec::fromBytes);
     });
   }
@@ -74,6 +79,17 @@ public final class AnalysisRoutes implements ServiceRoutes {
     String by = ctx.request().getParam("by");
     if (metric == null || by == null) {
       throw ApiException.badRequest("give metric and by", "?metric=ndcg@10&by=activity");
+    }
+    if (by.equals("item_popularity")) {
+      dataset(caller, ctx.pathParam("dataset"))
+          .compose(ds -> Future.all(cache.get(ds.teamId(), ds.id(), ds.version()),
+                  blob(caller, ds, ctx.pathParam("experiment"), StoredDataset.EXPOSURE))
+              .compose(all -> ctx.vertx().executeBlocking(() -> Comparisons.exposureByPopularity(
+                  all.resultAt(0), all.resultAt(1), metric), false)))
+          .onSuccess(json -> Json.ok(ctx, 200, json.put("experiment",
+              ctx.pathParam("experiment"))))
+          .onFailure(ctx::fail);
+      return;
     }
     dataset(caller, ctx.pathParam("dataset"))
         .compose(ds -> Future.all(cache.get(ds.teamId(), ds.id(), ds.version()),

@@ -120,6 +120,48 @@ final class Comparisons {
     return new JsonObject().put("metric", metric).put("by", by).put("groups", groups);
   }
 
+  /**
+   * Exposure by item popularity decile (D1 = most popular tenth of I_cat by pop, ties by item
+   * tie order): per decile the items, their pop range, the share of all recommendations (exposure)
+   * that falls in it ({@code mean}) and the fraction of its items recommended at least once
+   * ({@code coverage}). {@code metric} is {@code exposure@K} or {@code coverage@K}.
+   */
+  static JsonObject exposureByPopularity(StoredDataset ds, Table exposure, String metric) {
+    int at = metric.indexOf('@');
+    String k = at < 0 ? "" : metric.substring(at + 1);
+    if (!(metric.startsWith("exposure@") || metric.startsWith("coverage@"))
+        || exposure.column("exposure@" + k).isEmpty()) {
+      throw ApiException.badRequest("by=item_popularity breaks down exposure: metric must be"
+          + " exposure@K or coverage@K for a computed K", "metric=exposure@10&by=item_popularity");
+    }
+    int[] pop = StoredDataset.ints(exposure, "pop");
+    int[] c = StoredDataset.ints(exposure, "exposure@" + k);
+    Binning deciles = Segments.popularityDeciles(pop,
+        org.web4rec.core.lists.CandidateLists.tieOrder(ds.itemIds()));
+    long total = 0;
+    for (int x : c) {
+      total += x;
+    }
+    long[] sum = new long[deciles.nBins()];
+    int[] covered = new int[deciles.nBins()];
+    for (int i = 0; i < c.length; i++) {
+      int d = deciles.binOfRow()[i];
+      sum[d] += c[i];
+      covered[d] += c[i] > 0 ? 1 : 0;
+    }
+    JsonArray groups = new JsonArray();
+    for (int d = 0; d < deciles.nBins(); d++) {
+      int n = deciles.count()[d];
+      groups.add(new JsonObject().put("group", "D" + (d + 1) + (d == 0 ? " (most popular)" : "")
+              + " pop " + deciles.min()[d] + "-" + deciles.max()[d])
+          .put("n", n).put("mean", total == 0 ? null : (double) sum[d] / total)
+          .put("coverage", n == 0 ? null : (double) covered[d] / n)
+          .put("pop_min", deciles.min()[d]).put("pop_max", deciles.max()[d]));
+    }
+    return new JsonObject().put("metric", "exposure@" + k).put("by", "item_popularity")
+        .put("groups", groups);
+  }
+
   /** Integer ranks of a numeric column's values (nulls rank lowest), for quantile binning. */
   private static int[] numericRanks(Column c) {
     int n = c.size();

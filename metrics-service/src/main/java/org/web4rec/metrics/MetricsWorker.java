@@ -16,6 +16,7 @@ import org.web4rec.platform.contracts.Events;
 import org.web4rec.platform.contracts.Topics;
 import org.web4rec.platform.data.DatasetCache;
 import org.web4rec.platform.data.StoredDataset;
+import org.web4rec.platform.table.ArrowCodec;
 import org.web4rec.platform.sql.DatasetRepository;
 import org.web4rec.platform.sql.ExperimentRepository;
 import org.web4rec.platform.sql.ExperimentRepository.ExperimentRecord;
@@ -99,18 +100,28 @@ public final class MetricsWorker extends VerticleBase {
         }
         Future<StoredDataset> stored = cache.get(e.teamId(), e.datasetId(), ds.get().version());
         Future<byte[]> candidates = blobs.get(prefix + StoredDataset.CANDIDATES);
-        return Future.all(stored, candidates)
+        Future<byte[]> embeddings = e.settings().getInteger("item_embedding_dims") == null
+            ? Future.succeededFuture(null)
+            : blobs.get(prefix + StoredDataset.ITEM_EMBEDDINGS);
+        return Future.all(stored, candidates, embeddings)
             .compose(v -> vertx.executeBlocking(() -> MetricsJob.run(stored.result(),
                 StoredDataset.decodeCandidates(candidates.result(), stored.result().nUsers()),
-                ks), false)
+                ks, embeddings.result() == null ? null
+                    : ArrowCodec.fromBytes(embeddings.result())), false)
                 .recover(t -> Future.failedFuture(new DataProblem(t))))
-            .compose(result -> blobs.put(prefix + StoredDataset.PER_USER, result.perUserArrow())
+            .compose(result -> Future.all(
+                    blobs.put(prefix + StoredDataset.PER_USER, result.perUserArrow()),
+                    blobs.put(prefix + StoredDataset.EXPOSURE, result.exposureArrow()))
                 .compose(v -> experiments.saveMetrics(e.id(), result.means(), new JsonObject()
                     .put("definitions_version", Definitions.DEFINITIONS_VERSION)
                     .put("ks", new JsonArray(new ArrayList<>(ks)))
                     .put("n_candidates", e.settings().getInteger("n_candidates"))
                     .put("dataset_version", ds.get().version())
+                    .put("similarity_sources", new JsonArray(result.similaritySources()))
+                    .put("calibration_columns", new JsonArray(result.calibrationColumns()))
                     .put("evaluated_users", result.evaluatedUsers())
+                    .put("phases_s", new JsonObject(new java.util.LinkedHashMap<>(
+                        result.seconds())))
                     .put("seconds", (System.nanoTime() - t0) / 1e9))))
             .compose(v -> bus.publish(Topics.METRICS_COMPUTED, e.id(),
                 new Events.MetricsComputed(e.teamId(), e.id(), ExperimentRepository.READY)

@@ -28,6 +28,8 @@ public record StoredDataset(String[] userIds, String[] itemIds, Csr train, Csr g
   /** Experiment blobs: prepared candidate lists and per-user metric values. */
   public static final String CANDIDATES = "candidates.arrow";
   public static final String PER_USER = "per_user.arrow";
+  /** Per item: item_id, pop and exposure@K (number of lists L_u containing it) for every K. */
+  public static final String EXPOSURE = "exposure.arrow";
   /** Optional experiment blobs: dense id column (i or u) and float columns e0..eD. */
   public static final String ITEM_EMBEDDINGS = "item_embeddings.arrow";
   public static final String USER_EMBEDDINGS = "user_embeddings.arrow";
@@ -83,7 +85,7 @@ public record StoredDataset(String[] userIds, String[] itemIds, Csr train, Csr g
     return Csr.fromPairs(nUsers, u, i);
   }
 
-  static int[] ints(Table t, String name) {
+  public static int[] ints(Table t, String name) {
     Column c = t.column(name).orElseThrow(
         () -> new IllegalStateException("stored table lacks column " + name));
     if (c instanceof Column.Ints ints) {
