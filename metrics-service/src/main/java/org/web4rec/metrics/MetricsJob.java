@@ -25,15 +25,15 @@ import org.web4rec.platform.table.Table;
  * Similarity sources: {@code cooc} always, {@code genre.<col>} for every multi-valued item column,
  * {@code emb} when item embeddings were uploaded.
  */
-final class MetricsJob {
+public final class MetricsJob {
 
-  record Result(byte[] perUserArrow, byte[] exposureArrow, Map<String, Double> means,
+  public record Result(byte[] perUserArrow, byte[] exposureArrow, Map<String, Double> means,
       int evaluatedUsers, List<String> similaritySources, List<String> calibrationColumns,
       Map<String, Double> seconds) {}
 
   private MetricsJob() {}
 
-  static Result run(StoredDataset ds, CandidateLists lists, List<Integer> ks, Table embeddings) {
+  public static Result run(StoredDataset ds, CandidateLists lists, List<Integer> ks, Table embeddings) {
     int[] kArray = ks.stream().mapToInt(Integer::intValue).toArray();
     Map<String, Double> seconds = new LinkedHashMap<>();
     long t0 = System.nanoTime();
