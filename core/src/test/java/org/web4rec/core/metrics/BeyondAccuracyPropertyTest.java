@@ -19,6 +19,16 @@ class BeyondAccuracyPropertyTest {
   }
 
   @Test
+  void fastPathEqualsNaiveWhenListsHoldTrainItems() {
+    // Lists from CandidateLists.ofSorted need not be train-filtered: sim(i,i) then enters the
+    // history sums (cooc n_ii = n_i gives 1).
+    for (long seed = 20; seed <= 25; seed++) {
+      BeyondInput in = RandomInputs.random(30, 60, 15, 10, seed, null, true, true);
+      CompareWithNaive.assertSame(in, new int[] {4, 10}, 2);
+    }
+  }
+
+  @Test
   void fastPathEqualsNaiveOnTwoThreadsWithManyUsers() {
     // Enough users for several ranges per thread in every kernel.
     BeyondInput in = RandomInputs.random(150, 1100, 30, 12, 99L, null, true);

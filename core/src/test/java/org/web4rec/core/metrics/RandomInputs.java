@@ -25,6 +25,12 @@ final class RandomInputs {
    */
   static BeyondInput random(int nItems, int nUsers, int maxHistory, int maxList, long seed,
       Map<String, int[][]> columns, boolean embeddings) {
+    return random(nItems, nUsers, maxHistory, maxList, seed, columns, embeddings, false);
+  }
+
+  /** As above; with {@code trainInLists}, lists may hold the user's own train items. */
+  static BeyondInput random(int nItems, int nUsers, int maxHistory, int maxList, long seed,
+      Map<String, int[][]> columns, boolean embeddings, boolean trainInLists) {
     SplittableRandom rng = new SplittableRandom(seed);
     int trainRows = nUsers - 2; // the last two users have no train row at all
     List<int[]> train = new ArrayList<>();
@@ -48,7 +54,7 @@ final class RandomInputs {
         int n = 1 + rng.nextInt(maxList);
         for (int tries = 0; l.size() < n && tries < 10 * n; tries++) {
           int i = rng.nextInt(nItems);
-          if (!h.contains(i)) {
+          if (trainInLists || !h.contains(i)) {
             l.add(i);
           }
         }
