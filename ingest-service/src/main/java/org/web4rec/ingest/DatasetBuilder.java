@@ -4,10 +4,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.web4rec.platform.data.StoredDataset;
 import org.web4rec.platform.http.ApiException;
 import org.web4rec.platform.table.ArrowCodec;
@@ -27,8 +24,8 @@ final class DatasetBuilder {
 
   record Built(byte[] users, byte[] items, byte[] train, byte[] groundTruth, JsonObject info) {}
 
-  private final LinkedHashMap<String, Integer> users = new LinkedHashMap<>();
-  private final LinkedHashMap<String, Integer> items = new LinkedHashMap<>();
+  private final IdDictionary users = new IdDictionary();
+  private final IdDictionary items = new IdDictionary();
 
   Built build(Table train, Table gt, Table userSide, Table itemSide) {
     IdColumns.requireRows(train, "train", TRAIN_EXAMPLE);
@@ -59,10 +56,10 @@ final class DatasetBuilder {
     train.column("timestamp").ifPresent(c -> trainOut.add(timestamps(c)));
 
     List<Column> userTable = new ArrayList<>();
-    userTable.add(new Column.Strings("user_id", users.keySet().toArray(new String[0])));
+    userTable.add(new Column.Strings("user_id", users.ids()));
     userTable.addAll(userColumns);
     List<Column> itemTable = new ArrayList<>();
-    itemTable.add(new Column.Strings("item_id", items.keySet().toArray(new String[0])));
+    itemTable.add(new Column.Strings("item_id", items.ids()));
     itemTable.addAll(itemColumns);
 
     int usersWithGt = (int) Arrays.stream(gtPairs[0]).distinct().count();
@@ -87,20 +84,21 @@ final class DatasetBuilder {
   }
 
   private int[][] encodePairs(Table t, String part, Column userCol, Column itemCol) {
-    String[] u = IdColumns.ids(userCol, part);
-    String[] i = IdColumns.ids(itemCol, part);
-    int[] uu = new int[u.length];
-    int[] ii = new int[i.length];
-    long[] packed = new long[u.length];
-    for (int r = 0; r < u.length; r++) {
-      uu[r] = users.computeIfAbsent(u[r], k -> users.size());
-      ii[r] = items.computeIfAbsent(i[r], k -> items.size());
+    int n = t.rows();
+    int[] uu = new int[n];
+    int[] ii = new int[n];
+    long[] packed = new long[n];
+    for (int r = 0; r < n; r++) {
+      uu[r] = users.add(userCol, r, part);
+      ii[r] = items.add(itemCol, r, part);
       packed[r] = IdColumns.pack(uu[r], ii[r]);
     }
     int dup = IdColumns.firstDuplicate(packed);
     if (dup >= 0) {
-      throw ApiException.badRequest("part '" + part + "' has duplicate (user_id, item_id) rows, e.g. ("
-          + u[dup] + ", " + i[dup] + "); keep one row per pair (pandas: df.drop_duplicates(['user_id', 'item_id']))",
+      throw ApiException.badRequest("part '" + part + "' has duplicate (user_id, item_id) rows,"
+          + " e.g. (" + IdDictionary.display(userCol, dup, part) + ", "
+          + IdDictionary.display(itemCol, dup, part) + "); keep one row per pair (pandas:"
+          + " df.drop_duplicates(['user_id', 'item_id']))",
           part.equals("train") ? TRAIN_EXAMPLE : GT_EXAMPLE);
     }
     return new int[][] {uu, ii};
@@ -108,20 +106,21 @@ final class DatasetBuilder {
 
   /** Adds side ids to the dictionary, aligns every other column; true when ids are integers. */
   private static boolean sideColumns(Table side, String part, String idName,
-      LinkedHashMap<String, Integer> dict, List<Column> out, JsonArray kinds) {
+      IdDictionary dict, List<Column> out, JsonArray kinds) {
     String example = idName + (idName.equals("user_id") ? ",age,gender\n1,25,F"
         : ",genres,year\n31,Comedy|Drama,1995");
     IdColumns.requireRows(side, part, example);
     Column idCol = IdColumns.require(side, part, idName, example);
-    String[] ids = IdColumns.ids(idCol, part);
-    Map<String, Integer> seen = new HashMap<>();
-    int[] rowOf = new int[ids.length];
-    for (int r = 0; r < ids.length; r++) {
-      if (seen.put(ids[r], r) != null) {
-        throw ApiException.badRequest("part '" + part + "' has " + idName + " " + ids[r]
-            + " on more than one row; one row per id", example);
+    int[] rowOf = new int[side.rows()];
+    boolean[] seen = new boolean[dict.size() + side.rows()];
+    for (int r = 0; r < rowOf.length; r++) {
+      rowOf[r] = dict.add(idCol, r, part);
+      if (seen[rowOf[r]]) {
+        throw ApiException.badRequest("part '" + part + "' has " + idName + " "
+            + IdDictionary.display(idCol, r, part) + " on more than one row; one row per id",
+            example);
       }
-      rowOf[r] = dict.computeIfAbsent(ids[r], k -> dict.size());
+      seen[rowOf[r]] = true;
     }
     int n = dict.size();
     for (Column c : side.columns()) {

@@ -2,7 +2,6 @@ package org.web4rec.ingest;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.web4rec.platform.http.ApiException;
 import org.web4rec.platform.table.Column;
 import org.web4rec.platform.table.Table;
@@ -19,12 +18,13 @@ final class Embeddings {
 
   private Embeddings() {}
 
-  static Table encode(Table t, String part, String idName, String denseName,
-      Map<String, Integer> index) {
+  static Table encode(Table t, String part, String idName, String denseName, String[] known) {
+    IdDictionary index = IdDictionary.of(known);
     String example = idName + ",e0,e1,...\n" + (idName.equals("item_id") ? "31" : "1")
         + ",0.12,-0.40,...";
     IdColumns.requireRows(t, part, example);
-    String[] ids = IdColumns.ids(IdColumns.require(t, part, idName, example), part);
+    Column idCol = IdColumns.require(t, part, idName, example);
+    int rows = t.rows();
     List<Column> dims = new ArrayList<>();
     for (Column c : t.columns()) {
       if (c.name().equals(idName)) {
@@ -40,20 +40,20 @@ final class Embeddings {
       throw ApiException.badRequest("part '" + part + "' needs 1.." + MAX_DIMS
           + " numeric dimension columns, got " + dims.size(), example);
     }
-    int[] dense = new int[ids.length];
+    int[] dense = new int[rows];
     boolean[] seen = new boolean[index.size()];
     List<String> unknown = new ArrayList<>();
-    for (int r = 0; r < ids.length; r++) {
-      Integer k = index.get(ids[r]);
-      if (k == null) {
+    for (int r = 0; r < rows; r++) {
+      int k = index.get(idCol, r, part);
+      if (k < 0) {
         if (unknown.size() < 5) {
-          unknown.add(ids[r]);
+          unknown.add(IdDictionary.display(idCol, r, part));
         }
         continue;
       }
       if (seen[k]) {
-        throw ApiException.badRequest("part '" + part + "' has " + idName + " " + ids[r]
-            + " on more than one row", example);
+        throw ApiException.badRequest("part '" + part + "' has " + idName + " "
+            + IdDictionary.display(idCol, r, part) + " on more than one row", example);
       }
       seen[k] = true;
       dense[r] = k;
@@ -66,17 +66,18 @@ final class Embeddings {
     out.add(new Column.Ints(denseName, dense));
     for (int d = 0; d < dims.size(); d++) {
       Column c = dims.get(d);
-      float[] v = new float[ids.length];
+      float[] v = new float[rows];
       for (int r = 0; r < v.length; r++) {
         double x = c.isNull(r) ? Double.NaN : Double.parseDouble(c.asString(r));
         if (!Double.isFinite(x)) {
           throw ApiException.badRequest("part '" + part + "' has a missing or non-finite value in"
-              + " column '" + c.name() + "' for " + idName + " " + ids[r], example);
+              + " column '" + c.name() + "' for " + idName + " "
+              + IdDictionary.display(idCol, r, part), example);
         }
         v[r] = (float) x;
       }
       out.add(new Column.Floats("e" + d, v));
     }
-    return new Table(out, ids.length);
+    return new Table(out, rows);
   }
 }

@@ -2,7 +2,6 @@ package org.web4rec.ingest;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.web4rec.core.lists.CandidateLists;
 import org.web4rec.platform.data.StoredDataset;
 import org.web4rec.platform.http.ApiException;
@@ -22,16 +21,14 @@ final class ExperimentBuilder {
 
   static CandidateLists build(Table recs, StoredDataset ds, int nCandidates) {
     IdColumns.requireRows(recs, "recommendations", EXAMPLE);
-    String[] users = IdColumns.ids(IdColumns.require(recs, "recommendations", "user_id", EXAMPLE),
-        "recommendations");
-    String[] items = IdColumns.ids(IdColumns.require(recs, "recommendations", "item_id", EXAMPLE),
-        "recommendations");
+    Column userCol = IdColumns.require(recs, "recommendations", "user_id", EXAMPLE);
+    Column itemCol = IdColumns.require(recs, "recommendations", "item_id", EXAMPLE);
     float[] scores = scores(IdColumns.require(recs, "recommendations", "score", EXAMPLE));
     int[] ranks = recs.column("rank").map(ExperimentBuilder::ranks).orElse(null);
 
-    Map<String, Integer> userIndex = ds.userIndex();
-    Map<String, Integer> itemIndex = ds.itemIndex();
-    int n = users.length;
+    IdDictionary userIndex = IdDictionary.of(ds.userIds());
+    IdDictionary itemIndex = IdDictionary.of(ds.itemIds());
+    int n = recs.rows();
     int[] u = new int[n];
     int[] i = new int[n];
     long[] packed = new long[n];
@@ -40,18 +37,20 @@ final class ExperimentBuilder {
     int unknownUserCount = 0;
     int unknownItemCount = 0;
     for (int r = 0; r < n; r++) {
-      Integer uu = userIndex.get(users[r]);
-      Integer ii = itemIndex.get(items[r]);
-      if (uu == null) {
-        if (unknownUserCount++ < 5 && !unknownUsers.contains(users[r])) {
-          unknownUsers.add(users[r]);
+      int uu = userIndex.get(userCol, r, "recommendations");
+      int ii = itemIndex.get(itemCol, r, "recommendations");
+      if (uu < 0) {
+        String id = IdDictionary.display(userCol, r, "recommendations");
+        if (unknownUserCount++ < 5 && !unknownUsers.contains(id)) {
+          unknownUsers.add(id);
         }
       } else {
         u[r] = uu;
       }
-      if (ii == null) {
-        if (unknownItemCount++ < 5 && !unknownItems.contains(items[r])) {
-          unknownItems.add(items[r]);
+      if (ii < 0) {
+        String id = IdDictionary.display(itemCol, r, "recommendations");
+        if (unknownItemCount++ < 5 && !unknownItems.contains(id)) {
+          unknownItems.add(id);
         }
       } else {
         i[r] = ii;
@@ -70,14 +69,18 @@ final class ExperimentBuilder {
     }
     for (int r = 0; r < n; r++) {
       if (!Float.isFinite(scores[r])) {
-        throw ApiException.badRequest("score of (user_id " + users[r] + ", item_id " + items[r]
-            + ") is " + scores[r] + "; every score must be a finite number", EXAMPLE);
+        throw ApiException.badRequest("score of (user_id "
+            + IdDictionary.display(userCol, r, "recommendations") + ", item_id "
+            + IdDictionary.display(itemCol, r, "recommendations") + ") is " + scores[r]
+            + "; every score must be a finite number", EXAMPLE);
       }
     }
     int dup = IdColumns.firstDuplicate(packed);
     if (dup >= 0) {
-      throw ApiException.badRequest("duplicate (user_id, item_id) row (" + users[dup] + ", "
-          + items[dup] + "); one row per pair", EXAMPLE);
+      throw ApiException.badRequest("duplicate (user_id, item_id) row ("
+          + IdDictionary.display(userCol, dup, "recommendations") + ", "
+          + IdDictionary.display(itemCol, dup, "recommendations") + "); one row per pair",
+          EXAMPLE);
     }
     int[] tieOrder = CandidateLists.tieOrder(ds.itemIds());
     return CandidateLists.prepare(ds.nUsers(), u, i, scores, ranks, ds.train(), tieOrder,

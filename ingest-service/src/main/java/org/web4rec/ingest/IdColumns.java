@@ -22,31 +22,6 @@ final class IdColumns {
     }
   }
 
-  /**
-   * External ids by their canonical string form: integers as decimal, integral floats (pandas
-   * turns int ids with NaNs into floats) likewise, strings trimmed. Null ids are rejected.
-   */
-  static String[] ids(Column c, String part) {
-    String[] out = new String[c.size()];
-    for (int r = 0; r < out.length; r++) {
-      if (c.isNull(r)) {
-        throw ApiException.badRequest("part '" + part + "' row " + (r + 1) + " has no "
-            + c.name(), c.name() + " must be set on every row");
-      }
-      if (c instanceof Column.Doubles d) {
-        double v = d.values()[r];
-        out[r] = v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v)
-            : Double.toString(v);
-      } else if (c instanceof Column.StringLists) {
-        throw ApiException.badRequest("column '" + c.name() + "' of part '" + part
-            + "' is a list; ids must be integers or strings", "user_id: 42 or \"u42\"");
-      } else {
-        out[r] = c.asString(r).trim();
-      }
-    }
-    return out;
-  }
-
   static boolean isIntegerTyped(Column c) {
     return c instanceof Column.Longs || c instanceof Column.Ints;
   }

@@ -189,9 +189,9 @@ public final class IngestService {
           Table users = decode(parts, "user_embeddings");
           return new Prepared(lists,
               items == null ? null : Embeddings.encode(items, "item_embeddings", "item_id", "i",
-                  stored.itemIndex()),
+                  stored.itemIds()),
               users == null ? null : Embeddings.encode(users, "user_embeddings", "user_id", "u",
-                  stored.userIndex()));
+                  stored.userIds()));
         }, false))
         .compose(prepared -> storeExperiment(caller, ds, settings, prepared, idempotencyKey));
   }

@@ -28,6 +28,6 @@ public final class Preparation {
 
   /** Validates an embedding table and re-encodes it as stored (dense id column, e0..eD). */
   public static Table itemEmbeddings(Table embeddings, StoredDataset ds) {
-    return Embeddings.encode(embeddings, "item_embeddings", "item_id", "i", ds.itemIndex());
+    return Embeddings.encode(embeddings, "item_embeddings", "item_id", "i", ds.itemIds());
   }
 }
