@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { Link, matchPath, useLocation } from '@/lib/router';
+import { Link, matchPath, navigate, useLocation } from '@/lib/router';
 import { session } from '@/lib/session';
 import { TeamSwitcher, useMe } from '@/features/auth';
 
@@ -36,11 +36,11 @@ export function Layout({ children }: { children: ReactNode }) {
             </div>
           )}
           <div className="nav-section">Account</div>
-          <NavLink to="/settings/tokens" icon="⚿" active={pathname === '/settings/tokens'}>API tokens</NavLink>
+          <NavLink to="/settings/tokens" icon="✦" active={pathname === '/settings/tokens'}>API tokens</NavLink>
         </nav>
         <div className="sidebar-footer">
           <div className="user-email" title={me.data?.user.email}>{me.data?.user.email ?? ''}</div>
-          <button type="button" className="link" onClick={() => { session.signOut(); queryClient.clear(); }}>Sign out</button>
+          <button type="button" className="link" onClick={() => { session.signOut(); queryClient.clear(); navigate('/signin', { replace: true }); }}>Sign out</button>
           <a className="link small" href="/api/v1/openapi.json" target="_blank" rel="noreferrer">API reference</a>
         </div>
       </aside>

@@ -28,22 +28,44 @@ interface ParcoordsTrace {
   tickfont: { size: number };
 }
 
-/** A hyper-parameter axis: numeric when every present value is a number, else categorical ticks. */
+const MISSING = '—';
+const keyOf = (v: unknown): string => (typeof v === 'object' ? JSON.stringify(v) : String(v));
+
+/**
+ * A numeric axis; Plotly drops a whole line when one of its values is NaN, so a missing value is
+ * drawn just under the axis minimum instead (the tooltip-free axis says so in its label).
+ */
+export function numericDimension(label: string, values: readonly (number | null | undefined)[]): Dimension | null {
+  const present = values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
+  if (present.length === 0) return null;
+  if (present.length === values.length) return { label, values: [...present] };
+  const lo = Math.min(...present);
+  const hi = Math.max(...present);
+  const below = lo - (hi - lo || Math.abs(lo) || 1) * 0.1;
+  return { label: `${label} (${MISSING} = none)`, values: values.map((v) => (typeof v === 'number' && Number.isFinite(v) ? v : below)), range: [below, hi] };
+}
+
+/** A hyper-parameter axis: numeric when every value is a number, else categorical ticks ('—' = not set). */
 export function hyperDimension(name: string, values: readonly unknown[]): Dimension | null {
   const present = values.filter((v) => v !== undefined && v !== null);
   if (present.length === 0) return null;
-  if (present.every((v) => typeof v === 'number')) {
-    return { label: name, values: values.map((v) => (typeof v === 'number' ? v : Number.NaN)) };
+  const numeric = present.every((v) => typeof v === 'number');
+  if (numeric && present.length === values.length) return { label: name, values: values.map((v) => v as number) };
+  const cats = [...new Set(present.map(keyOf))];
+  if (numeric) cats.sort((a, b) => Number(a) - Number(b)); else cats.sort();
+  if (cats.length > 30) {
+    // many distinct values: numeric with a floor for missing ones, or not an axis (free text)
+    return numeric ? numericDimension(name, values.map((v) => (typeof v === 'number' ? v : null))) : null;
   }
-  const cats = [...new Set(present.map((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v))))].sort();
-  if (cats.length > 30) return null; // free text (e.g. notes): not an axis
-  const index = new Map(cats.map((c, i) => [c, i]));
+  const hasMissing = present.length < values.length;
+  const ticks = hasMissing ? [MISSING, ...cats] : cats;
+  const index = new Map(ticks.map((c, i) => [c, i]));
   return {
     label: name,
-    values: values.map((v) => (v === undefined || v === null ? Number.NaN : index.get(typeof v === 'object' ? JSON.stringify(v) : String(v)) ?? Number.NaN)),
-    tickvals: cats.map((_, i) => i),
-    ticktext: cats,
-    range: [-0.5, Math.max(cats.length - 0.5, 0.5)],
+    values: values.map((v) => index.get(v === undefined || v === null ? MISSING : keyOf(v)) ?? 0),
+    tickvals: ticks.map((_, i) => i),
+    ticktext: ticks,
+    range: [-0.3, Math.max(ticks.length - 0.7, 0.7)],
   };
 }
 
@@ -53,7 +75,10 @@ export function buildParallelCoordsFigure({ points, hyperParameterNames, metrics
     const d = hyperDimension(h, points.map((p) => p.hyper_parameters[h]));
     if (d) dims.push(d);
   }
-  for (const m of metrics) dims.push({ label: metricLabel(m), values: points.map((p) => p.metrics[m] ?? Number.NaN) });
+  for (const m of metrics) {
+    const d = numericDimension(metricLabel(m), points.map((p) => p.metrics[m]));
+    if (d) dims.push(d);
+  }
   const trace: ParcoordsTrace = {
     type: 'parcoords',
     dimensions: dims,
@@ -63,7 +88,7 @@ export function buildParallelCoordsFigure({ points, hyperParameterNames, metrics
     tickfont: { size: 10 },
   };
   const data: Data[] = [trace];
-  return { data, dimensions: dims, layout: { ...BASE_LAYOUT, margin: { l: 64, r: 64, t: 72, b: 24 } } };
+  return { data, dimensions: dims, layout: { ...BASE_LAYOUT, margin: { l: 96, r: 72, t: 72, b: 24 } } };
 }
 
 export function ParallelCoordsChart(props: ParallelCoordsProps) {

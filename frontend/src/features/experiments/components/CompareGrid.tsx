@@ -7,7 +7,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { AgGridReact, type CustomCellRendererProps } from 'ag-grid-react';
 import {
   AllCommunityModule, ModuleRegistry, themeQuartz,
-  type GridApi, type GridReadyEvent, type IDatasource, type IGetRowsParams, type RowSelectedEvent, type RowSelectionOptions, type SortModelItem,
+  type GridApi, type GridReadyEvent, type IDatasource, type IGetRowsParams, type RowSelectedEvent, type RowSelectionOptions, type SelectionColumnDef, type SortModelItem,
 } from 'ag-grid-community';
 import { StatusBadge } from '@/components/ui';
 import { experimentsTableQueryOptions, type ExperimentsTableResult } from '../api/get-experiments-table';
@@ -65,6 +65,7 @@ function StatusCell(props: CustomCellRendererProps<TableRow, string>) {
   return props.value ? <StatusBadge status={props.value} /> : null;
 }
 
+const selectionColumnDef: SelectionColumnDef = { pinned: 'left', width: 44, minWidth: 44, maxWidth: 44, resizable: false, suppressHeaderMenuButton: true };
 const rowSelection: RowSelectionOptions<TableRow> = { mode: 'multiRow', checkboxes: true, headerCheckbox: false, enableClickSelection: false };
 
 export function viewFromModels(sortModel: SortModelItem[], filterModel: unknown): GridViewState {
@@ -144,10 +145,12 @@ export default function CompareGrid(props: CompareGridProps) {
         blockLoadDebounceMillis={50}
         getRowId={(p) => p.data.name}
         rowSelection={rowSelection}
+        selectionColumnDef={selectionColumnDef}
         onRowSelected={onRowSelected}
         onGridReady={onGridReady}
         components={{ nameCell: NameCell, statusCell: StatusCell }}
         suppressMultiSort
+        suppressColumnVirtualisation
         sortingOrder={['desc', 'asc', null]}
         tooltipShowDelay={400}
         rowHeight={40}

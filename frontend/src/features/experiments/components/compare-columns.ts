@@ -5,7 +5,7 @@
  */
 import type { ColDef, ColGroupDef, ValueFormatterParams, ValueGetterParams } from 'ag-grid-community';
 import { formatMetric, higherIsBetter, metricLabel } from '@/lib/metrics';
-import { formatDate } from '@/lib/format';
+import { formatShortDate } from '@/lib/format';
 import { EXPERIMENT_KEYS, hyperKey, metricKey } from '../lib/column-keys';
 import type { TableRow } from '../types';
 
@@ -61,7 +61,7 @@ export function buildCompareColumnDefs(input: CompareColumnsInput): CompareColum
         cellRenderer: 'nameCell', tooltipValueGetter: (p) => p.data?.error ?? p.data?.name ?? '',
       },
       { colId: 'status', field: 'status', headerName: 'Status', width: 110, sortable: true, cellRenderer: 'statusCell', hide: hidden.has(EXPERIMENT_KEYS.status), pinned: pinned.has(EXPERIMENT_KEYS.status) ? 'left' : null },
-      { colId: 'created_at', field: 'created_at', headerName: 'Created', width: 170, sortable: true, valueFormatter: (p: ValueFormatterParams<TableRow, string>) => formatDate(p.value), hide: hidden.has(EXPERIMENT_KEYS.created) },
+      { colId: 'created_at', field: 'created_at', headerName: 'Created', width: 140, sortable: true, valueFormatter: (p: ValueFormatterParams<TableRow, string>) => formatShortDate(p.value), hide: hidden.has(EXPERIMENT_KEYS.created) },
       { colId: 'parent', field: 'parent', headerName: 'Parent', width: 140, columnGroupShow: 'open', hide: hidden.has(EXPERIMENT_KEYS.rerank), valueFormatter: (p) => p.value ?? '—' },
       { colId: 'objective', headerName: 'Objective', width: 150, columnGroupShow: 'open', hide: hidden.has(EXPERIMENT_KEYS.rerank),
         valueGetter: (p: ValueGetterParams<TableRow>) => (p.data?.objective ? `${p.data.objective}${p.data.sim ? ` (${p.data.sim})` : ''}` : null), valueFormatter: (p) => p.value ?? '—' },
@@ -69,21 +69,21 @@ export function buildCompareColumnDefs(input: CompareColumnsInput): CompareColum
     ],
   };
   const groups: CompareColumn[] = [experimentGroup];
+  const acc = accuracy.filter((m) => !hidden.has(metricKey(m)));
+  if (acc.length > 0) groups.push({ headerName: `Accuracy @${k}`, groupId: 'g.accuracy', headerClass: 'group-accuracy', children: acc.map((m) => metricColumn(m, pinned)) });
+  const bey = beyond.filter((m) => !hidden.has(metricKey(m)));
+  if (bey.length > 0) groups.push({ headerName: `Beyond accuracy @${k}`, groupId: 'g.beyond', headerClass: 'group-beyond', children: bey.map((m) => metricColumn(m, pinned)) });
   const hyper = hyperParameterNames.filter((h) => !hidden.has(hyperKey(h)));
   if (hyper.length > 0) {
     groups.push({
       headerName: 'Hyper-parameters', groupId: 'g.hyper',
       children: hyper.map((h): ColDef<TableRow> => ({
-        colId: hyperKey(h), headerName: h, headerTooltip: `hyper-parameter ${h}`, width: 130, sortable: false,
+        colId: hyperKey(h), headerName: h, headerTooltip: `hyper-parameter ${h}`, width: 120, sortable: false,
         valueGetter: (p: ValueGetterParams<TableRow>) => formatHyperValue(p.data?.hyper_parameters[h]),
         pinned: pinned.has(hyperKey(h)) ? 'left' : null,
       })),
     });
   }
-  const acc = accuracy.filter((m) => !hidden.has(metricKey(m)));
-  if (acc.length > 0) groups.push({ headerName: `Accuracy @${k}`, groupId: 'g.accuracy', headerClass: 'group-accuracy', children: acc.map((m) => metricColumn(m, pinned)) });
-  const bey = beyond.filter((m) => !hidden.has(metricKey(m)));
-  if (bey.length > 0) groups.push({ headerName: `Beyond accuracy @${k}`, groupId: 'g.beyond', headerClass: 'group-beyond', children: bey.map((m) => metricColumn(m, pinned)) });
   return groups;
 }
 
