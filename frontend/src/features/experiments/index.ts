@@ -1,4 +1,4 @@
-export { ComparePage, preloadCompareGrid, parseSelection, MAX_COMPARE } from './components/ComparePage';
+export { ComparePage, preloadComparePage, parseSelection, MAX_COMPARE } from './components/ComparePage';
 export { KSelector } from './components/KSelector';
 export { useExperimentsByName } from './api/get-experiment';
 export { useExperimentsTable, fetchAllTableRows, useAllExperimentRows } from './api/get-experiments-table';

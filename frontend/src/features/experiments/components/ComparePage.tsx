@@ -1,11 +1,11 @@
 import { lazy, Suspense, useCallback, useMemo, useRef, useState } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { Link, navigate, setSearchParams, useLocation } from '@/lib/router';
 import { Badge, Button, Card, EmptyState, ErrorState, PageHeader, Spinner } from '@/components/ui';
 import { defaultK, ksOf, metricsAtK } from '@/lib/metrics';
 import { downloadText } from '@/lib/csv';
 import { errorMessage, formatCount } from '@/lib/format';
-import { fetchAllTableRows, useTableMeta, type ExperimentsTableResult } from '../api/get-experiments-table';
+import { fetchAllTableRows, tableMetaQueryOptions, useTableMeta, type ExperimentsTableResult } from '../api/get-experiments-table';
 import { useColumnPrefs } from '../hooks/use-column-prefs';
 import { tableToCsv } from '../lib/export-csv';
 import { visibleMetricColumns } from './compare-columns';
@@ -15,8 +15,14 @@ import type { GridViewState } from './CompareGrid';
 
 const loadGrid = () => import('./CompareGrid');
 const CompareGrid = lazy(loadGrid);
-/** Start fetching the grid code with this module, in parallel with the first API call. */
-export const preloadCompareGrid = (): void => { void loadGrid(); };
+/**
+ * For a first page load on the compare table: fetch the grid code and the table's column names
+ * right away, in parallel, instead of after the first render.
+ */
+export function preloadComparePage(queryClient: QueryClient, dataset: string): void {
+  void loadGrid();
+  void queryClient.prefetchQuery(tableMetaQueryOptions(queryClient, dataset));
+}
 
 export const MAX_COMPARE = 10;
 
@@ -34,6 +40,7 @@ export function ComparePage({ dataset }: { dataset: string }) {
   const [exporting, setExporting] = useState<string | null>(null);
   const view = useRef<GridViewState>({});
 
+  if (meta.data) performance.mark('w4r:meta-rendered');
   const metricNames = meta.data?.metric_names ?? [];
   const ks = useMemo(() => ksOf(metricNames), [metricNames]);
   const kParam = Number(search.get('k'));

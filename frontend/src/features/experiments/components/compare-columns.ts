@@ -61,7 +61,7 @@ export function buildCompareColumnDefs(input: CompareColumnsInput): CompareColum
         cellRenderer: 'nameCell', tooltipValueGetter: (p) => p.data?.error ?? p.data?.name ?? '',
       },
       { colId: 'status', field: 'status', headerName: 'Status', width: 110, sortable: true, cellRenderer: 'statusCell', hide: hidden.has(EXPERIMENT_KEYS.status), pinned: pinned.has(EXPERIMENT_KEYS.status) ? 'left' : null },
-      { colId: 'created_at', field: 'created_at', headerName: 'Created', width: 140, sortable: true, valueFormatter: (p: ValueFormatterParams<TableRow, string>) => formatShortDate(p.value), hide: hidden.has(EXPERIMENT_KEYS.created) },
+      { colId: 'created_at', field: 'created_at', headerName: 'Created', width: 150, sortable: true, valueFormatter: (p: ValueFormatterParams<TableRow, string>) => formatShortDate(p.value), hide: hidden.has(EXPERIMENT_KEYS.created) },
       { colId: 'parent', field: 'parent', headerName: 'Parent', width: 140, columnGroupShow: 'open', hide: hidden.has(EXPERIMENT_KEYS.rerank), valueFormatter: (p) => p.value ?? '—' },
       { colId: 'objective', headerName: 'Objective', width: 150, columnGroupShow: 'open', hide: hidden.has(EXPERIMENT_KEYS.rerank),
         valueGetter: (p: ValueGetterParams<TableRow>) => (p.data?.objective ? `${p.data.objective}${p.data.sim ? ` (${p.data.sim})` : ''}` : null), valueFormatter: (p) => p.value ?? '—' },
