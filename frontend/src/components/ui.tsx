@@ -1,0 +1,86 @@
+import type { ButtonHTMLAttributes, ReactNode } from 'react';
+import { ApiError } from '@/lib/api-client';
+
+type ButtonVariant = 'primary' | 'secondary' | 'ghost' | 'danger';
+
+export function Button({ variant = 'secondary', className = '', ...rest }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: ButtonVariant }) {
+  return <button type="button" className={`btn btn-${variant} ${className}`} {...rest} />;
+}
+
+export function Card({ title, actions, children, className = '', testId }: { title?: ReactNode; actions?: ReactNode; children: ReactNode; className?: string; testId?: string }) {
+  return (
+    <section className={`card ${className}`} data-testid={testId}>
+      {(title || actions) && (
+        <header className="card-header">
+          {title && <h2 className="card-title">{title}</h2>}
+          {actions && <div className="card-actions">{actions}</div>}
+        </header>
+      )}
+      <div className="card-body">{children}</div>
+    </section>
+  );
+}
+
+export function PageHeader({ title, subtitle, actions, breadcrumbs }: { title: ReactNode; subtitle?: ReactNode; actions?: ReactNode; breadcrumbs?: ReactNode }) {
+  return (
+    <div className="page-header">
+      <div>
+        {breadcrumbs && <div className="breadcrumbs">{breadcrumbs}</div>}
+        <h1 className="page-title">{title}</h1>
+        {subtitle && <p className="page-subtitle">{subtitle}</p>}
+      </div>
+      {actions && <div className="page-actions">{actions}</div>}
+    </div>
+  );
+}
+
+export function Spinner({ label = 'Loading…' }: { label?: string }) {
+  return (
+    <div className="spinner-row" role="status" aria-live="polite">
+      <span className="spinner" aria-hidden />
+      <span>{label}</span>
+    </div>
+  );
+}
+
+export function EmptyState({ title, children, icon = '∅', testId }: { title: string; children?: ReactNode; icon?: string; testId?: string }) {
+  return (
+    <div className="empty-state" data-testid={testId ?? 'empty-state'}>
+      <div className="empty-icon" aria-hidden>{icon}</div>
+      <div className="empty-title">{title}</div>
+      {children && <div className="empty-body">{children}</div>}
+    </div>
+  );
+}
+
+/** An error with what to do next: the server's message, its example, and a retry. */
+export function ErrorState({ error, onRetry, title = 'Something went wrong' }: { error: unknown; onRetry?: () => void; title?: string }) {
+  const api = error instanceof ApiError ? error : null;
+  const message = error instanceof Error ? error.message : String(error);
+  return (
+    <div className="error-state" role="alert">
+      <div className="error-title">{api?.status === 404 ? 'Not found' : title}</div>
+      <div className="error-message">{message}</div>
+      {api?.example && <pre className="error-example">{api.example}</pre>}
+      {onRetry && <Button onClick={onRetry}>Try again</Button>}
+    </div>
+  );
+}
+
+export function Badge({ tone = 'neutral', children }: { tone?: 'neutral' | 'good' | 'warn' | 'bad' | 'info'; children: ReactNode }) {
+  return <span className={`badge badge-${tone}`}>{children}</span>;
+}
+
+export function StatusBadge({ status }: { status: string }) {
+  const tone = status === 'ready' ? 'good' : status === 'failed' ? 'bad' : status === 'computing' ? 'info' : 'warn';
+  return <Badge tone={tone}>{status}</Badge>;
+}
+
+export function Stat({ label, value }: { label: string; value: ReactNode }) {
+  return (
+    <div className="stat">
+      <div className="stat-value">{value}</div>
+      <div className="stat-label">{label}</div>
+    </div>
+  );
+}

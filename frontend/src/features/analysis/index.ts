@@ -1,0 +1,10 @@
+export { MetricBarsChart } from './components/MetricBarsChart';
+export { ParetoScatterChart } from './components/ParetoScatterChart';
+export { ParallelCoordsChart } from './components/ParallelCoordsChart';
+export { PerUserDistributionChart } from './components/PerUserDistributionChart';
+export { BreakdownChart } from './components/BreakdownChart';
+export { SignificanceTable } from './components/SignificanceTable';
+export { usePerUser } from './api/get-per-user';
+export { useBreakdowns } from './api/get-breakdown';
+export { useComparison } from './api/get-comparison';
+export type { ExperimentPoint } from './types';

@@ -1,0 +1,3 @@
+export { AuthPage } from './components/AuthPage';
+export { TeamSwitcher } from './components/TeamSwitcher';
+export { useMe } from './api/get-me';
