@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareMetrics, defaultK, formatMetric, higherIsBetter, ksOf, metricLabel, metricsAtK, parseMetric } from './metrics';
+import { compareMetrics, defaultK, formatMetric, higherIsBetter, isPerUser, ksOf, metricLabel, metricsAtK, parseMetric } from './metrics';
 import { METRIC_NAMES } from '@/test/fixtures';
 
 describe('metric names', () => {
@@ -35,5 +35,12 @@ describe('metric names', () => {
     expect(formatMetric(0.123456)).toBe('0.1235');
     expect(formatMetric(null)).toBe('—');
     expect(formatMetric(0.00001)).toBe('1.00e-5');
+  });
+});
+
+describe('isPerUser', () => {
+  it('leaves out the global metrics', () => {
+    expect(['ndcg@10', 'coverage@10', 'gini@20', 'entropy@10', 'personalization@10', 'diversity@10:cooc']
+      .filter(isPerUser)).toEqual(['ndcg@10', 'diversity@10:cooc']);
   });
 });

@@ -28,6 +28,14 @@ const BEYOND_ORDER = [
 /** Metrics where a smaller value is better (exposure concentration, popularity bias, miscalibration). */
 const LOWER_IS_BETTER = new Set(['gini', 'avg_popularity', 'miscalibration']);
 
+/** Metrics of the whole list set: no per-user values, so no distributions, breakdowns or tests. */
+const GLOBAL_METRICS = new Set(['coverage', 'gini', 'entropy', 'personalization']);
+
+export function isPerUser(full: string): boolean {
+  const m = parseMetric(full);
+  return !(m && GLOBAL_METRICS.has(m.base));
+}
+
 export function isAccuracy(base: string): boolean {
   return (ACCURACY_METRICS as readonly string[]).includes(base);
 }

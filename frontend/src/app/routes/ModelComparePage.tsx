@@ -5,7 +5,7 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Link, setSearchParams, useLocation } from '@/lib/router';
 import { Badge, Card, EmptyState, ErrorState, PageHeader, Spinner, StatusBadge } from '@/components/ui';
-import { defaultK, ksOf, metricsAtK } from '@/lib/metrics';
+import { defaultK, isPerUser, ksOf, metricsAtK } from '@/lib/metrics';
 import { errorMessage } from '@/lib/format';
 import { useDataset } from '@/features/datasets';
 import { KSelector, parseSelection, useAllExperimentRows, useExperimentsByName } from '@/features/experiments';
@@ -61,6 +61,7 @@ export function ModelComparePage({ dataset }: { dataset: string }) {
   const k = ks.includes(kParam) ? kParam : (defaultK(ks) ?? 10);
   const { accuracy, beyond } = useMemo(() => metricsAtK(metricNames, k), [metricNames, k]);
   const atK = useMemo(() => [...accuracy, ...beyond], [accuracy, beyond]);
+  const perUserAtK = useMemo(() => atK.filter(isPerUser), [atK]);
 
   const points: ExperimentPoint[] = useMemo(
     () => selected.data.map((e) => ({ name: e.name, hyper_parameters: e.hyper_parameters, metrics: e.metrics })),
@@ -77,7 +78,7 @@ export function ModelComparePage({ dataset }: { dataset: string }) {
   const [parMetrics, setParMetrics] = useState<'main' | 'all'>('main');
   const parallelMetrics = useMemo(() => (parMetrics === 'all' ? atK : [...accuracy.slice(0, 4), ...beyond.slice(0, 4)]), [parMetrics, atK, accuracy, beyond]);
 
-  const [distMetric, setDistMetric] = useChoice(atK, [`ndcg@${k}`]);
+  const [distMetric, setDistMetric] = useChoice(perUserAtK, [`ndcg@${k}`]);
   const [distMode, setDistMode] = useState<'histogram' | 'box'>('box');
   const perUser = usePerUser(dataset, ready);
   const series = useMemo(
@@ -91,9 +92,9 @@ export function ModelComparePage({ dataset }: { dataset: string }) {
     { value: 'cold', label: 'cold users (≤ 5 train items)' },
   ], [ds.data]);
   const [by, setBy] = useChoice(segmentOptions.map((o) => o.value), ['gender', 'activity']);
-  const [bdMetric, setBdMetric] = useChoice(atK, [`ndcg@${k}`]);
+  const [bdMetric, setBdMetric] = useChoice(perUserAtK, [`ndcg@${k}`]);
   const breakdowns = useBreakdowns(dataset, ready, bdMetric, by);
-  const comparison = useComparison(dataset, ready, atK);
+  const comparison = useComparison(dataset, ready, perUserAtK);
 
   useEffect(() => { document.title = `Model vs model · ${dataset} · Web4Rec`; }, [dataset]);
 
@@ -147,7 +148,7 @@ export function ModelComparePage({ dataset }: { dataset: string }) {
                 : <ParetoScatterChart points={all.data?.rows ?? []} xMetric={xMetric} yMetric={yMetric} selected={names} />}
             </Section>
             <Section title="Per-user distribution" hint="one value per evaluated user" testId="chart-distribution"
-              actions={<><Select label="metric" value={distMetric} options={asOptions(atK)} onChange={setDistMetric} /><Toggle label="chart type" value={distMode} onChange={setDistMode} options={[{ value: 'box', label: 'box' }, { value: 'histogram', label: 'histogram' }]} /></>}>
+              actions={<><Select label="metric" value={distMetric} options={asOptions(perUserAtK)} onChange={setDistMetric} /><Toggle label="chart type" value={distMode} onChange={setDistMode} options={[{ value: 'box', label: 'box' }, { value: 'histogram', label: 'histogram' }]} /></>}>
               {perUser.isPending ? <Spinner label="Loading per-user metrics…" />
                 : perUser.errors.length > 0 ? <ErrorState error={perUser.errors[0].error} title={`Per-user metrics of ${perUser.errors[0].name}`} />
                 : series.length === 0 ? <EmptyState title="No per-user values">Per-user metrics appear once experiments are ready.</EmptyState>
@@ -163,7 +164,7 @@ export function ModelComparePage({ dataset }: { dataset: string }) {
           </Section>
 
           <Section title="Breakdown by user segment" hint="mean with 95% CI per segment" testId="chart-breakdown"
-            actions={<><Select label="by" value={by} options={segmentOptions} onChange={setBy} /><Select label="metric" value={bdMetric} options={asOptions(atK)} onChange={setBdMetric} /></>}>
+            actions={<><Select label="by" value={by} options={segmentOptions} onChange={setBy} /><Select label="metric" value={bdMetric} options={asOptions(perUserAtK)} onChange={setBdMetric} /></>}>
             {breakdowns.missingRoute ? <EmptyState title="Breakdowns are not available from this server" icon="▦">Update the Web4Rec server: per-segment metrics arrive with the metrics update (<code>GET …/experiments/{'{name}'}/breakdown</code>).</EmptyState>
               : breakdowns.isPending ? <Spinner label="Computing breakdown…" />
               : breakdowns.error ? <ErrorState error={breakdowns.error} title={`Breakdown failed: ${errorMessage(breakdowns.error)}`} />

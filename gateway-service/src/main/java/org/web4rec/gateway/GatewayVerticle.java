@@ -106,7 +106,7 @@ public final class GatewayVerticle extends VerticleBase {
     }
     String index = dir.resolve("index.html").toAbsolutePath().toString();
     root.route("/assets/*").handler(StaticHandler.create(FileSystemAccess.ROOT,
-        dir.toAbsolutePath().toString()).setMaxAgeSeconds(86_400));
+        dir.toAbsolutePath().toString()).setMaxAgeSeconds(31_536_000));
     root.route("/*").handler(StaticHandler.create(FileSystemAccess.ROOT,
         dir.toAbsolutePath().toString()).setCachingEnabled(false).setIndexPage("index.html"));
     root.get("/*").handler(ctx -> {

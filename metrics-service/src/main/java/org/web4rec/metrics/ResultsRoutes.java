@@ -28,12 +28,14 @@ public final class ResultsRoutes implements ServiceRoutes {
   private final BlobStore blobs;
   private final DatasetRepository datasets;
   private final ExperimentRepository experiments;
+  private final TableCache tables;
 
   public ResultsRoutes(BlobStore blobs, DatasetRepository datasets,
       ExperimentRepository experiments) {
     this.blobs = blobs;
     this.datasets = datasets;
     this.experiments = experiments;
+    this.tables = new TableCache(experiments);
   }
 
   /** A table as {@code {column: [values...]}}; NaN becomes null (JSON has no NaN). */
@@ -93,22 +95,23 @@ public final class ResultsRoutes implements ServiceRoutes {
     Map<String, String> params = new java.util.HashMap<>();
     ctx.queryParams().forEach(params::put);
     ExperimentTable.Query q = ExperimentTable.Query.parse(params);
-    dataset(caller, ctx.pathParam("dataset")).compose(ds -> {
-      Future<List<ExperimentRecord>> all = experiments.list(caller.teamId(), ds.id());
-      Future<List<String>> names = experiments.metricNames(caller.teamId(), ds.id());
-      Future<Map<String, Map<String, Double>>> sortValues = q.sortsByMetric()
-          ? experiments.metricsOfDataset(caller.teamId(), ds.id(), List.of(q.sortColumn()))
-          : Future.succeededFuture(Map.of());
-      return Future.all(all, names, sortValues).compose(v -> {
-        Map<String, Double> byId = new java.util.HashMap<>();
-        sortValues.result().forEach((id, m) -> byId.put(id, m.get(q.sortColumn())));
-        int[] total = new int[1];
-        List<ExperimentRecord> page = ExperimentTable.page(all.result(), q, byId, total);
-        return experiments.metrics(page.stream().map(ExperimentRecord::id).toList())
-            .map(metrics -> ExperimentTable.render(page, q, total[0], metrics, names.result(),
-                all.result()));
-      });
-    }).onSuccess(json -> Json.ok(ctx, 200, json)).onFailure(ctx::fail);
+    dataset(caller, ctx.pathParam("dataset")).compose(ds -> tables.snapshot(caller.teamId(),
+        ds.id()).compose(snap -> {
+          List<String> wanted = new java.util.ArrayList<>(q.columns());
+          if (q.sortsByMetric() && !wanted.contains(q.sortColumn())) {
+            wanted.add(q.sortColumn());
+          }
+          return tables.columns(snap, caller.teamId(), ds.id(), wanted).map(values -> {
+            Map<String, Double> byId = new java.util.HashMap<>();
+            if (q.sortsByMetric()) {
+              values.forEach((id, m) -> byId.put(id, m.get(q.sortColumn())));
+            }
+            int[] total = new int[1];
+            List<ExperimentRecord> page = ExperimentTable.page(snap.rows, q, byId, total);
+            return ExperimentTable.render(page, q, total[0], values, snap.metricNames, snap.rows);
+          });
+        }))
+        .onSuccess(json -> Json.ok(ctx, 200, json)).onFailure(ctx::fail);
   }
 
   private void get(RoutingContext ctx) {

@@ -129,6 +129,19 @@ public final class ExperimentRepository {
         });
   }
 
+  /**
+   * A stamp that changes whenever the dataset's experiment rows change (insert, delete, status or
+   * metrics update): caches of derived views compare it instead of reloading everything.
+   */
+  public Future<String> changeStamp(String teamId, String datasetId) {
+    return pool.preparedQuery("SELECT COUNT(*) AS n, MAX(updated_at) AS t FROM experiments"
+            + " WHERE team_id = ? AND dataset_id = ?")
+        .execute(Tuple.of(teamId, datasetId)).map(rs -> {
+          Row r = rs.iterator().next();
+          return r.getLong("n") + ":" + r.getLong("t");
+        });
+  }
+
   /** Every metric name stored for the dataset's experiments, sorted. */
   public Future<List<String>> metricNames(String teamId, String datasetId) {
     return pool.preparedQuery("SELECT DISTINCT m.name FROM experiment_metrics m"
