@@ -43,6 +43,8 @@ public final class SyntheticData {
       "self-employed", "technician/engineer", "tradesman/craftsman", "unemployed", "writer");
 
   private static final double ACTIVITY_EXPONENT = 0.7;
+  /** Share of a user's draws taken from their favourite genres. */
+  static final double TASTE_SHARE = 0.5;
   private static final double[] RATING_WEIGHTS = {0.06, 0.11, 0.27, 0.34, 0.22};
   private static final long FIRST_TIMESTAMP = 946_684_800L; // 2000-01-01T00:00:00Z
   private static final long TIMESTAMP_SPAN = 23L * 365 * 86_400; // start times up to ~2023
@@ -74,6 +76,44 @@ public final class SyntheticData {
     double[] itemWeights = powerLawWeights(nItems, spec.popularityExponent(), popularityRng);
     Alias itemAlias = new Alias(itemWeights);
 
+    String[][] genres = new String[nItems][];
+    int[] year = new int[nItems];
+    int[] chosen = new int[3];
+    for (int i = 0; i < nItems; i++) {
+      double x = itemSideRng.nextDouble();
+      int count = x < 0.5 ? 1 : x < 0.85 ? 2 : 3;
+      int have = 0;
+      while (have < count) {
+        int genre = pick(GENRE_WEIGHTS, itemSideRng);
+        boolean dup = false;
+        for (int k = 0; k < have; k++) {
+          dup |= chosen[k] == genre;
+        }
+        if (!dup) {
+          chosen[have++] = genre;
+        }
+      }
+      genres[i] = new String[count];
+      for (int k = 0; k < count; k++) {
+        genres[i][k] = GENRES.get(chosen[k]);
+      }
+      // Skewed towards recent years, like real catalogues.
+      year[i] = 2025 - (int) (76 * Math.pow(itemSideRng.nextDouble(), 2.0));
+    }
+
+    // Taste: each user favours one or two genres; a share of their draws (train and ground
+    // truth alike) comes from those genres, popularity-weighted, so models that learn from a
+    // user's history (item-kNN) beat a global popularity ranking, as on real data.
+    SplittableRandom tasteRng = root.split();
+    Alias[] byGenre = genreAliases(genres, itemWeights);
+    int[][] taste = new int[nUsers][];
+    for (int u = 0; u < nUsers; u++) {
+      int first = pick(GENRE_WEIGHTS, tasteRng);
+      int second = pick(GENRE_WEIGHTS, tasteRng);
+      taste[u] = first == second || tasteRng.nextBoolean() ? new int[] {first}
+          : new int[] {first, second};
+    }
+
     int[] trainCounts = trainCounts(spec, activityRng);
     int[] gtCounts = new int[nUsers];
     long trainTotal = 0;
@@ -100,7 +140,8 @@ public final class SyntheticData {
     int g = 0;
     for (int u = 0; u < nUsers; u++) {
       int stamp = u + 1;
-      drawDistinct(itemAlias, trainCounts[u], stamp, mark, free, drawRng, trainItems, t);
+      Alias[] liked = tasteAliases(taste[u], byGenre);
+      drawDistinct(itemAlias, liked, trainCounts[u], stamp, mark, free, drawRng, trainItems, t);
       long time = FIRST_TIMESTAMP + (long) (historyRng.nextDouble() * TIMESTAMP_SPAN);
       for (int k = t; k < t + trainCounts[u]; k++) {
         trainUsers[k] = u;
@@ -109,7 +150,7 @@ public final class SyntheticData {
         timestamps[k] = time;
       }
       t += trainCounts[u];
-      drawDistinct(itemAlias, gtCounts[u], stamp, mark, free, drawRng, gtItems, g);
+      drawDistinct(itemAlias, liked, gtCounts[u], stamp, mark, free, drawRng, gtItems, g);
       for (int k = g; k < g + gtCounts[u]; k++) {
         gtUsers[k] = u;
       }
@@ -124,31 +165,6 @@ public final class SyntheticData {
       age[u] = 18 + (userSideRng.nextInt(27) + userSideRng.nextInt(27));
       gender[u] = userSideRng.nextDouble() < 0.72 ? "M" : "F";
       occupation[u] = OCCUPATIONS.get(userSideRng.nextInt(OCCUPATIONS.size()));
-    }
-
-    String[][] genres = new String[nItems][];
-    int[] year = new int[nItems];
-    int[] chosen = new int[3];
-    for (int i = 0; i < nItems; i++) {
-      double x = itemSideRng.nextDouble();
-      int count = x < 0.5 ? 1 : x < 0.85 ? 2 : 3;
-      int have = 0;
-      while (have < count) {
-        int genre = pick(GENRE_WEIGHTS, itemSideRng);
-        boolean dup = false;
-        for (int k = 0; k < have; k++) {
-          dup |= chosen[k] == genre;
-        }
-        if (!dup) {
-          chosen[have++] = genre;
-        }
-      }
-      genres[i] = new String[count];
-      for (int k = 0; k < count; k++) {
-        genres[i][k] = GENRES.get(chosen[k]);
-      }
-      // Skewed towards recent years, like real catalogues.
-      year[i] = 2025 - (int) (76 * Math.pow(itemSideRng.nextDouble(), 2.0));
     }
 
     return new SyntheticDataset(nUsers, nItems, trainUsers, trainItems, ratings, timestamps,
@@ -228,13 +244,15 @@ public final class SyntheticData {
    * repeats.
    */
   private static void drawDistinct(
-      Alias alias, int n, int stamp, int[] mark, int[] free, SplittableRandom rng, int[] out,
-      int at) {
+      Alias alias, Alias[] liked, int n, int stamp, int[] mark, int[] free, SplittableRandom rng,
+      int[] out, int at) {
     int have = 0;
     int misses = 0;
     int maxMisses = 4 * n + 64;
     while (have < n && misses < maxMisses) {
-      int item = alias.sample(rng);
+      Alias from = liked.length > 0 && rng.nextDouble() < TASTE_SHARE
+          ? liked[rng.nextInt(liked.length)] : alias;
+      int item = from.sample(rng);
       if (mark[item] == stamp) {
         misses++;
       } else {
@@ -257,6 +275,31 @@ public final class SyntheticData {
         out[at + have] = item;
       }
     }
+  }
+
+  /** One popularity-weighted sampler per genre over the items that carry it (null if none). */
+  private static Alias[] genreAliases(String[][] genres, double[] itemWeights) {
+    Alias[] out = new Alias[GENRES.size()];
+    for (int gi = 0; gi < out.length; gi++) {
+      String name = GENRES.get(gi);
+      double[] w = new double[itemWeights.length];
+      boolean any = false;
+      for (int i = 0; i < w.length; i++) {
+        for (String x : genres[i]) {
+          if (x.equals(name)) {
+            w[i] = itemWeights[i];
+            any = true;
+          }
+        }
+      }
+      out[gi] = any ? new Alias(w) : null;
+    }
+    return out;
+  }
+
+  private static Alias[] tasteAliases(int[] taste, Alias[] byGenre) {
+    return java.util.Arrays.stream(taste).mapToObj(g -> byGenre[g])
+        .filter(java.util.Objects::nonNull).toArray(Alias[]::new);
   }
 
   /** Index drawn with probability ∝ weights (linear scan; for short tables only). */
