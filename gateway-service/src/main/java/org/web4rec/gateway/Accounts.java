@@ -55,6 +55,63 @@ final class Accounts {
     api.post("/tokens").handler(this::createToken);
     api.get("/tokens").handler(this::listTokens);
     api.delete("/tokens/:prefix").handler(this::revokeToken);
+    api.post("/teams").handler(this::createTeam);
+    api.get("/teams/:team/members").handler(this::members);
+    api.post("/teams/:team/members").handler(this::addMember);
+  }
+
+  private void createTeam(RoutingContext ctx) {
+    Caller caller = Caller.of(ctx);
+    JsonObject body = Json.body(ctx);
+    String name = body.getValue("name") instanceof String s ? s.trim() : "";
+    if (name.isEmpty() || name.length() > 200) {
+      throw ApiException.badRequest("team name must be 1-200 characters",
+          "{\"name\": \"recsys-lab\"}");
+    }
+    repo.createTeam(Ids.next("t"), name, caller.userId())
+        .onSuccess(t -> Json.ok(ctx, 201, teamJson(t)))
+        .onFailure(ctx::fail);
+  }
+
+  /** The caller's role in a team, or 404 when not a member (another team's ids answer 404). */
+  private Future<Team> membership(Caller caller, String teamId) {
+    return repo.teamsOf(caller.userId()).compose(teams -> teams.stream()
+        .filter(t -> t.id().equals(teamId)).findFirst()
+        .map(Future::succeededFuture)
+        .orElseGet(() -> Future.failedFuture(ApiException.notFound("team " + teamId
+            + " does not exist"))));
+  }
+
+  private void members(RoutingContext ctx) {
+    Caller caller = Caller.of(ctx);
+    String teamId = ctx.pathParam("team");
+    membership(caller, teamId).compose(t -> repo.membersOf(teamId))
+        .onSuccess(list -> Json.ok(ctx, 200, new JsonObject().put("members", Json.array(list
+            .stream().map(m -> new JsonObject().put("email", m.email()).put("role", m.role()))
+            .toList()))))
+        .onFailure(ctx::fail);
+  }
+
+  private void addMember(RoutingContext ctx) {
+    Caller caller = Caller.of(ctx);
+    String teamId = ctx.pathParam("team");
+    JsonObject body = Json.body(ctx);
+    String email = body.getValue("email") instanceof String s ? s.trim().toLowerCase() : "";
+    membership(caller, teamId).compose(t -> {
+      if (!"owner".equals(t.role())) {
+        return Future.failedFuture(new ApiException(403, "forbidden",
+            "only the team's owners add members", null));
+      }
+      return repo.findUserByEmail(email);
+    }).compose(user -> user.isEmpty()
+            ? Future.failedFuture(ApiException.notFound("no account with email " + email
+                + "; they sign up first"))
+            : repo.addMember(teamId, user.get().id(), "member").recover(e ->
+                Future.failedFuture(e instanceof DuplicateKeyException
+                    ? ApiException.conflict(email + " is already a member") : e)))
+        .onSuccess(v -> Json.ok(ctx, 201, new JsonObject().put("email", email)
+            .put("role", "member")))
+        .onFailure(ctx::fail);
   }
 
   private void signup(RoutingContext ctx) {

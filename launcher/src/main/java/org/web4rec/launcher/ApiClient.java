@@ -94,6 +94,20 @@ public final class ApiClient {
     return send(path, form, null);
   }
 
+  /** Multipart POST of tables acting on a named team. */
+  public Future<HttpResponse<Buffer>> postTablesInTeam(String path, String teamId,
+      Map<String, String> fields, Map<String, Table> tables) {
+    MultipartForm form = MultipartForm.create();
+    fields.forEach(form::attribute);
+    tables.forEach((name, table) -> form.binaryFileUpload(name, name + ".arrow",
+        Buffer.buffer(ArrowCodec.toBytes(table)), ArrowCodec.MEDIA_TYPE));
+    var req = client.post("/api/v1" + path).putHeader("X-Web4Rec-Team", teamId);
+    if (token != null) {
+      req.bearerTokenAuthentication(token);
+    }
+    return req.sendMultipartForm(form);
+  }
+
   private Future<HttpResponse<Buffer>> send(String path, MultipartForm form, String key) {
     var req = client.post("/api/v1" + path);
     if (token != null) {

@@ -48,6 +48,37 @@ class TenancyAndRestartTest {
   }
 
   @Test
+  void sharedTeamsGiveMembersTheSameData() throws Exception {
+    try (ServerFixture fx = new ServerFixture(dir, 64L << 20)) {
+      ApiClient owner = fx.signup("owner@example.com");
+      ApiClient member = fx.signup("member@example.com");
+      ApiClient outsider = fx.signup("outsider@example.com");
+      JsonObject team = await(owner.postJson("/teams", new JsonObject().put("name", "lab")))
+          .bodyAsJsonObject();
+      String teamId = team.getString("id");
+      assertEquals("owner", team.getString("role"));
+      assertEquals(201, await(owner.postJson("/teams/" + teamId + "/members",
+          new JsonObject().put("email", "member@example.com"))).statusCode());
+      assertEquals(409, await(owner.postJson("/teams/" + teamId + "/members",
+          new JsonObject().put("email", "member@example.com"))).statusCode());
+      assertEquals(404, await(owner.postJson("/teams/" + teamId + "/members",
+          new JsonObject().put("email", "nobody@example.com"))).statusCode());
+      assertEquals(403, await(member.postJson("/teams/" + teamId + "/members",
+          new JsonObject().put("email", "outsider@example.com"))).statusCode());
+      assertEquals(404, await(outsider.get("/teams/" + teamId + "/members")).statusCode());
+      assertEquals(2, await(member.get("/teams/" + teamId + "/members")).bodyAsJsonObject()
+          .getJsonArray("members").size());
+      // A dataset registered in the team is visible to its members, not in their personal team.
+      assertEquals(201, await(owner.postTablesInTeam("/datasets", teamId, Map.of("name", "shared"),
+          ServerFixture.datasetTables())).statusCode());
+      assertEquals(200, await(member.getWithTeam("/datasets/shared", teamId)).statusCode());
+      assertEquals(404, await(member.get("/datasets/shared")).statusCode());
+      assertEquals(404, await(outsider.getWithTeam("/datasets/shared", teamId)).statusCode());
+      assertEquals(2, await(member.get("/me")).bodyAsJsonObject().getJsonArray("teams").size());
+    }
+  }
+
+  @Test
   void dataSurvivesARestart() throws Exception {
     String token;
     JsonObject before;

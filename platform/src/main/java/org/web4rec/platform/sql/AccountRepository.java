@@ -16,6 +16,8 @@ public final class AccountRepository {
 
   public record Team(String id, String name, String role) {}
 
+  public record Member(String email, String role) {}
+
   public record ApiToken(String prefix, String userId, String name, String tokenHash,
       long createdAt, Long lastUsedAt, Long revokedAt) {}
 
@@ -74,6 +76,41 @@ public final class AccountRepository {
             teams.add(new Team(r.getString("id"), r.getString("name"), r.getString("role")));
           }
           return teams;
+        });
+  }
+
+  /** Creates a shared team owned by {@code ownerId}. */
+  public Future<Team> createTeam(String teamId, String name, String ownerId) {
+    long now = System.currentTimeMillis();
+    return db.inTransaction(conn -> conn.preparedQuery(
+                "INSERT INTO teams (id, name, personal_of, created_at) VALUES (?, ?, NULL, ?)")
+            .execute(Tuple.of(teamId, name, now))
+            .compose(v -> conn.preparedQuery(
+                    "INSERT INTO memberships (team_id, user_id, role) VALUES (?, ?, ?)")
+                .execute(Tuple.of(teamId, ownerId, "owner")))
+            .map(v -> new Team(teamId, name, "owner")));
+  }
+
+  /** Adds a member; fails with {@link DuplicateKeyException} when already a member. */
+  public Future<Void> addMember(String teamId, String userId, String role) {
+    return pool.preparedQuery("INSERT INTO memberships (team_id, user_id, role) VALUES (?, ?, ?)")
+        .execute(Tuple.of(teamId, userId, role))
+        .recover(t -> SqlErrors.isDuplicateKey(t)
+            ? Future.failedFuture(new DuplicateKeyException("already a member", t))
+            : Future.failedFuture(t))
+        .mapEmpty();
+  }
+
+  /** The team's members with their roles, by email. */
+  public Future<List<Member>> membersOf(String teamId) {
+    return pool.preparedQuery("SELECT u.email, m.role FROM memberships m"
+            + " JOIN users u ON u.id = m.user_id WHERE m.team_id = ? ORDER BY u.email")
+        .execute(Tuple.of(teamId)).map(rs -> {
+          List<Member> out = new ArrayList<>();
+          for (Row r : rs) {
+            out.add(new Member(r.getString("email"), r.getString("role")));
+          }
+          return out;
         });
   }
 
