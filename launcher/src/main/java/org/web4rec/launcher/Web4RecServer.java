@@ -15,6 +15,9 @@ import org.web4rec.ingest.IngestService;
 import org.web4rec.metrics.AnalysisRoutes;
 import org.web4rec.metrics.MetricsWorker;
 import org.web4rec.metrics.ResultsRoutes;
+import org.web4rec.rerank.RerankRoutes;
+import org.web4rec.rerank.RerankService;
+import org.web4rec.rerank.RerankWorker;
 import org.web4rec.platform.blob.BlobStore;
 import org.web4rec.platform.blob.LocalBlobStore;
 import org.web4rec.platform.bus.LocalMessageBus;
@@ -77,9 +80,13 @@ public final class Web4RecServer {
     GatewayVerticle gateway = new GatewayVerticle(config, pool, blobs, bus, accounts, secret,
         List.of(new IngestRoutes(ingest, datasets, ingestCache),
             new ResultsRoutes(blobs, datasets, experiments),
-            new AnalysisRoutes(blobs, datasets, experiments, metricsCache)));
+            new AnalysisRoutes(blobs, datasets, experiments, metricsCache),
+            new RerankRoutes(new RerankService(vertx, blobs, experiments, bus, ingestCache), blobs,
+                datasets, experiments, ingestCache)));
     return Schema.migrate(db)
         .compose(v -> vertx.deployVerticle(new MetricsWorker(blobs, datasets, experiments, bus,
+            metricsCache, true)))
+        .compose(v -> vertx.deployVerticle(new RerankWorker(blobs, datasets, experiments, bus,
             metricsCache, true)))
         .compose(v -> vertx.deployVerticle(gateway))
         .map(v -> new Web4RecServer(vertx, pool, bus, gateway))

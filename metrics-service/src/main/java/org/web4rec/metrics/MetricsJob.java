@@ -2,11 +2,9 @@ package org.web4rec.metrics;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import org.web4rec.core.lists.CandidateLists;
 import org.web4rec.core.metrics.AccuracyMetrics;
 import org.web4rec.core.metrics.BeyondAccuracyMetrics;
@@ -34,15 +32,29 @@ public final class MetricsJob {
   private MetricsJob() {}
 
   public static Result run(StoredDataset ds, CandidateLists lists, List<Integer> ks, Table embeddings) {
+    return run(ds, lists, ks, embeddings, null);
+  }
+
+  /**
+   * As {@link #run(StoredDataset, CandidateLists, List, Table)}, evaluating accuracy only on
+   * {@code group} (ascending dense user indices) when given: a re-rank of a user group covers that
+   * group only (METRICS.md "Accuracy").
+   */
+  public static Result run(StoredDataset ds, CandidateLists lists, List<Integer> ks,
+      Table embeddings, int[] group) {
     int[] kArray = ks.stream().mapToInt(Integer::intValue).toArray();
     Map<String, Double> seconds = new LinkedHashMap<>();
     long t0 = System.nanoTime();
     MetricTable accuracy = AccuracyMetrics.compute(lists, ds.groundTruth(), kArray);
+    if (group != null) {
+      accuracy = onlyUsers(accuracy, group);
+    }
     long t1 = System.nanoTime();
     seconds.put("accuracy", (t1 - t0) / 1e9);
 
-    Map<String, int[][]> multi = multiValuedColumns(ds.items());
-    float[][] vectors = embeddings == null ? null : itemVectors(embeddings, ds.nItems());
+    Map<String, int[][]> multi = ds.multiValuedColumns();
+    float[][] vectors = embeddings == null ? null
+        : StoredDataset.itemVectors(embeddings, ds.nItems());
     int[] tieOrder = CandidateLists.tieOrder(ds.itemIds());
     MetricSuite suite = BeyondAccuracyMetrics.compute(new BeyondInput(ds.nItems(), ds.train(),
         ds.groundTruth(), lists, tieOrder, multi, vectors), kArray);
@@ -82,43 +94,28 @@ public final class MetricsJob {
         new ArrayList<>(multi.keySet()), seconds);
   }
 
-  /** Every multi-valued item side column as sorted distinct value codes per dense item. */
-  static Map<String, int[][]> multiValuedColumns(Table items) {
-    Map<String, int[][]> out = new LinkedHashMap<>();
-    for (Column c : items.columns()) {
-      if (!(c instanceof Column.StringLists lists)) {
-        continue;
-      }
-      Map<String, Integer> codes = new HashMap<>();
-      int[][] perItem = new int[lists.size()][];
-      for (int i = 0; i < perItem.length; i++) {
-        String[] values = lists.values()[i];
-        if (values == null) {
-          continue;
-        }
-        TreeSet<Integer> set = new TreeSet<>();
-        for (String v : values) {
-          set.add(codes.computeIfAbsent(v, x -> codes.size()));
-        }
-        perItem[i] = set.stream().mapToInt(Integer::intValue).toArray();
-      }
-      out.put(c.name(), perItem);
-    }
-    return out;
-  }
 
-  /** The stored embedding table (i, e0..eD) as one vector per dense item, null where absent. */
-  static float[][] itemVectors(Table t, int nItems) {
-    int[] ids = StoredDataset.ints(t, t.columns().get(0).name());
-    int dims = t.columns().size() - 1;
-    float[][] out = new float[nItems][];
-    for (int r = 0; r < ids.length; r++) {
-      float[] v = new float[dims];
-      for (int d = 0; d < dims; d++) {
-        v[d] = ((Column.Floats) t.columns().get(d + 1)).values()[r];
+  /** The rows of {@code t} whose user is in the ascending {@code users}. */
+  static MetricTable onlyUsers(MetricTable t, int[] users) {
+    int[] keep = new int[t.rows()];
+    int n = 0;
+    for (int r = 0; r < t.rows(); r++) {
+      if (Arrays.binarySearch(users, t.users()[r]) >= 0) {
+        keep[n++] = r;
       }
-      out[ids[r]] = v;
     }
-    return out;
+    int[] rowUsers = new int[n];
+    for (int k = 0; k < n; k++) {
+      rowUsers[k] = t.users()[keep[k]];
+    }
+    LinkedHashMap<String, double[]> columns = new LinkedHashMap<>();
+    for (Map.Entry<String, double[]> e : t.columns().entrySet()) {
+      double[] v = new double[n];
+      for (int k = 0; k < n; k++) {
+        v[k] = e.getValue()[keep[k]];
+      }
+      columns.put(e.getKey(), v);
+    }
+    return new MetricTable(rowUsers, columns);
   }
 }

@@ -100,14 +100,22 @@ public final class MetricsWorker extends VerticleBase {
         }
         Future<StoredDataset> stored = cache.get(e.teamId(), e.datasetId(), ds.get().version());
         Future<byte[]> candidates = blobs.get(prefix + StoredDataset.CANDIDATES);
+        // A derived (re-ranked) experiment reads its parent's embeddings and its user group.
+        JsonObject rerank = e.settings().getJsonObject("rerank");
+        String embeddingOwner = rerank == null ? e.id() : rerank.getString("parent_id");
         Future<byte[]> embeddings = e.settings().getInteger("item_embedding_dims") == null
             ? Future.succeededFuture(null)
-            : blobs.get(prefix + StoredDataset.ITEM_EMBEDDINGS);
-        return Future.all(stored, candidates, embeddings)
+            : blobs.get(BlobKeys.experiment(e.teamId(), embeddingOwner)
+                + StoredDataset.ITEM_EMBEDDINGS);
+        Future<byte[]> group = rerank == null || rerank.getValue("users") == null
+            ? Future.succeededFuture(null) : blobs.get(prefix + StoredDataset.GROUP_USERS);
+        return Future.all(stored, candidates, embeddings, group)
             .compose(v -> vertx.executeBlocking(() -> MetricsJob.run(stored.result(),
                 StoredDataset.decodeCandidates(candidates.result(), stored.result().nUsers()),
                 ks, embeddings.result() == null ? null
-                    : ArrowCodec.fromBytes(embeddings.result())), false)
+                    : ArrowCodec.fromBytes(embeddings.result()),
+                group.result() == null ? null : StoredDataset.ints(
+                    ArrowCodec.fromBytes(group.result()), "u")), false)
                 .recover(t -> Future.failedFuture(new DataProblem(t))))
             .compose(result -> Future.all(
                     blobs.put(prefix + StoredDataset.PER_USER, result.perUserArrow()),

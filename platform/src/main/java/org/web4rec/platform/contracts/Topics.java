@@ -12,6 +12,8 @@ public final class Topics {
 
   /** Consumer group of the metrics workers. */
   public static final String METRICS_GROUP = "metrics";
+  /** Consumer group of the re-rank workers. */
+  public static final String RERANK_GROUP = "rerank";
 
   private Topics() {}
 }

@@ -3,6 +3,8 @@ package org.web4rec.platform.data;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.TreeSet;
 import java.util.Map;
 import org.web4rec.core.data.Csr;
 import org.web4rec.core.lists.CandidateLists;
@@ -30,6 +32,8 @@ public record StoredDataset(String[] userIds, String[] itemIds, Csr train, Csr g
   public static final String PER_USER = "per_user.arrow";
   /** Per item: item_id, pop and exposure@K (number of lists L_u containing it) for every K. */
   public static final String EXPOSURE = "exposure.arrow";
+  /** A re-rank of a user group: the group's dense user indices (column u). */
+  public static final String GROUP_USERS = "group_users.arrow";
   /** Optional experiment blobs: dense id column (i or u) and float columns e0..eD. */
   public static final String ITEM_EMBEDDINGS = "item_embeddings.arrow";
   public static final String USER_EMBEDDINGS = "user_embeddings.arrow";
@@ -125,5 +129,45 @@ public record StoredDataset(String[] userIds, String[] itemIds, Csr train, Csr g
       offsets[k + 1] += offsets[k];
     }
     return CandidateLists.ofSorted(offsets, items, scores);
+  }
+  /** Every multi-valued item side column as sorted distinct value codes per dense item. */
+  public Map<String, int[][]> multiValuedColumns() {
+    Table items = this.items;
+    Map<String, int[][]> out = new LinkedHashMap<>();
+    for (Column c : items.columns()) {
+      if (!(c instanceof Column.StringLists lists)) {
+        continue;
+      }
+      Map<String, Integer> codes = new HashMap<>();
+      int[][] perItem = new int[lists.size()][];
+      for (int i = 0; i < perItem.length; i++) {
+        String[] values = lists.values()[i];
+        if (values == null) {
+          continue;
+        }
+        TreeSet<Integer> set = new TreeSet<>();
+        for (String v : values) {
+          set.add(codes.computeIfAbsent(v, x -> codes.size()));
+        }
+        perItem[i] = set.stream().mapToInt(Integer::intValue).toArray();
+      }
+      out.put(c.name(), perItem);
+    }
+    return out;
+  }
+
+  /** The stored embedding table (i, e0..eD) as one vector per dense item, null where absent. */
+  public static float[][] itemVectors(Table t, int nItems) {
+    int[] ids = ints(t, t.columns().get(0).name());
+    int dims = t.columns().size() - 1;
+    float[][] out = new float[nItems][];
+    for (int r = 0; r < ids.length; r++) {
+      float[] v = new float[dims];
+      for (int d = 0; d < dims; d++) {
+        v[d] = ((Column.Floats) t.columns().get(d + 1)).values()[r];
+      }
+      out[ids[r]] = v;
+    }
+    return out;
   }
 }

@@ -1,0 +1,207 @@
+package org.web4rec.rerank;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.web4rec.core.lists.CandidateLists;
+import org.web4rec.core.rerank.Objective;
+import org.web4rec.core.rerank.RerankInput;
+import org.web4rec.core.rerank.RerankResult;
+import org.web4rec.core.rerank.Reranker;
+import org.web4rec.platform.blob.BlobKeys;
+import org.web4rec.platform.blob.BlobStore;
+import org.web4rec.platform.bus.MessageBus;
+import org.web4rec.platform.contracts.Events;
+import org.web4rec.platform.contracts.Topics;
+import org.web4rec.platform.data.DatasetCache;
+import org.web4rec.platform.data.StoredDataset;
+import org.web4rec.platform.sql.DatasetRepository;
+import org.web4rec.platform.sql.ExperimentRepository;
+import org.web4rec.platform.sql.ExperimentRepository.ExperimentRecord;
+import org.web4rec.platform.table.ArrowCodec;
+import org.web4rec.platform.table.Column;
+import org.web4rec.platform.table.Table;
+
+/**
+ * Consumes {@code rerank.requested}: re-ranks the parent's candidates at every requested λ (the
+ * λ-independent work shared), writes each derived experiment's lists, then hands them to the
+ * metrics service with {@code experiment.uploaded}, and emits {@code rerank.completed}. Derived
+ * experiments already past {@code uploaded} are skipped, so a redelivered event is harmless.
+ */
+public final class RerankWorker extends VerticleBase {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RerankWorker.class);
+  /** Per-item original positions of a derived experiment's lists (for the user diff). */
+  static final String POSITIONS = "rerank_positions.arrow";
+
+  private final BlobStore blobs;
+  private final DatasetRepository datasets;
+  private final ExperimentRepository experiments;
+  private final MessageBus bus;
+  private final DatasetCache cache;
+  private final boolean recoverOnStart;
+
+  public RerankWorker(BlobStore blobs, DatasetRepository datasets,
+      ExperimentRepository experiments, MessageBus bus, DatasetCache cache,
+      boolean recoverOnStart) {
+    this.blobs = blobs;
+    this.datasets = datasets;
+    this.experiments = experiments;
+    this.bus = bus;
+    this.cache = cache;
+    this.recoverOnStart = recoverOnStart;
+  }
+
+  @Override
+  public Future<?> start() {
+    return bus.subscribe(Topics.RERANK_REQUESTED, Topics.RERANK_GROUP, this::handle)
+        .compose(v -> recoverOnStart ? recover() : Future.succeededFuture());
+  }
+
+  /** Re-emits re-ranks whose derived experiments have no lists yet (embedded restarts). */
+  private Future<Void> recover() {
+    return experiments.listUnfinished().compose(list -> {
+      java.util.Map<String, List<ExperimentRecord>> byParent = new java.util.LinkedHashMap<>();
+      for (ExperimentRecord e : list) {
+        JsonObject r = e.settings().getJsonObject("rerank");
+        if (r != null && ExperimentRepository.UPLOADED.equals(e.status())) {
+          byParent.computeIfAbsent(r.getString("parent_id"), k -> new ArrayList<>()).add(e);
+        }
+      }
+      List<Future<Void>> sent = new ArrayList<>();
+      byParent.forEach((parentId, derived) -> {
+        ExperimentRecord first = derived.get(0);
+        sent.add(blobs.exists(BlobKeys.experiment(first.teamId(), first.id())
+            + StoredDataset.CANDIDATES).compose(has -> has ? Future.succeededFuture()
+            : bus.publish(Topics.RERANK_REQUESTED, parentId, new Events.RerankRequested(
+                first.teamId(), first.datasetId(), parentId,
+                derived.stream().map(ExperimentRecord::id).toList()).toJson())));
+      });
+      return Future.all(sent).mapEmpty();
+    });
+  }
+
+  Future<Void> handle(JsonObject payload) {
+    Events.RerankRequested event = Events.RerankRequested.fromJson(payload);
+    List<Future<java.util.Optional<ExperimentRecord>>> rows = new ArrayList<>();
+    for (String id : event.experimentIds()) {
+      rows.add(experiments.findById(id));
+    }
+    return Future.all(rows).compose(v -> {
+      List<ExperimentRecord> todo = new ArrayList<>();
+      for (Future<java.util.Optional<ExperimentRecord>> f : rows) {
+        f.result().filter(e -> ExperimentRepository.UPLOADED.equals(e.status()))
+            .ifPresent(todo::add);
+      }
+      if (todo.isEmpty()) {
+        return Future.succeededFuture();
+      }
+      return run(event, todo);
+    });
+  }
+
+  private Future<Void> run(Events.RerankRequested event, List<ExperimentRecord> todo) {
+    long t0 = System.nanoTime();
+    ExperimentRecord first = todo.get(0);
+    JsonObject lineage = first.settings().getJsonObject("rerank");
+    String parentPrefix = BlobKeys.experiment(event.teamId(), event.parentId());
+    return experiments.findById(event.parentId()).compose(parent -> datasets.findById(
+        event.datasetId()).compose(ds -> {
+          if (parent.isEmpty() || ds.isEmpty()) {
+            return markFailed(todo, "the parent experiment or its dataset no longer exists");
+          }
+          Future<StoredDataset> stored = cache.get(event.teamId(), event.datasetId(),
+              ds.get().version());
+          Future<byte[]> candidates = blobs.get(parentPrefix + StoredDataset.CANDIDATES);
+          Future<byte[]> embeddings = parent.get().settings().getInteger("item_embedding_dims")
+              == null ? Future.succeededFuture(null)
+              : blobs.get(parentPrefix + StoredDataset.ITEM_EMBEDDINGS);
+          Future<byte[]> group = lineage.getValue("users") == null ? Future.succeededFuture(null)
+              : blobs.get(BlobKeys.experiment(first.teamId(), first.id())
+                  + StoredDataset.GROUP_USERS);
+          return Future.all(stored, candidates, embeddings, group).compose(x ->
+              vertx.executeBlocking(() -> rerank(stored.result(), candidates.result(),
+                  embeddings.result(), group.result(), lineage, todo), false)
+                  .recover(t -> Future.failedFuture(new DataProblem(t))))
+              .compose(results -> {
+                List<Future<Void>> writes = new ArrayList<>();
+                for (int k = 0; k < todo.size(); k++) {
+                  ExperimentRecord e = todo.get(k);
+                  String prefix = BlobKeys.experiment(e.teamId(), e.id());
+                  RerankResult r = results.get(k);
+                  writes.add(blobs.put(prefix + POSITIONS, positions(r)));
+                  writes.add(blobs.put(prefix + StoredDataset.CANDIDATES,
+                      StoredDataset.encodeCandidates(r.lists())));
+                }
+                return Future.all(writes);
+              })
+              .compose(x -> {
+                List<Future<Void>> sent = new ArrayList<>();
+                for (ExperimentRecord e : todo) {
+                  sent.add(bus.publish(Topics.EXPERIMENT_UPLOADED, e.id(),
+                      new Events.ExperimentUploaded(e.teamId(), e.datasetId(), e.id())
+                          .toJson()));
+                }
+                return Future.all(sent);
+              })
+              .compose(x -> bus.publish(Topics.RERANK_COMPLETED, event.parentId(),
+                  event.toJson()))
+              .onSuccess(x -> LOG.info("re-ranked {} at {} λ value(s) in {} s",
+                  lineage.getString("parent"), todo.size(),
+                  String.format("%.2f", (System.nanoTime() - t0) / 1e9)))
+              .recover(t -> t instanceof DataProblem p
+                  ? markFailed(todo, "re-rank failed: " + p.getCause().getMessage())
+                  : Future.failedFuture(t));
+        }));
+  }
+
+  private static List<RerankResult> rerank(StoredDataset ds, byte[] candidateBytes,
+      byte[] embeddingBytes, byte[] groupBytes, JsonObject lineage, List<ExperimentRecord> todo) {
+    CandidateLists parentLists = StoredDataset.decodeCandidates(candidateBytes, ds.nUsers());
+    float[][] vectors = embeddingBytes == null ? null
+        : StoredDataset.itemVectors(ArrowCodec.fromBytes(embeddingBytes), ds.nItems());
+    RerankInput in = RerankInput.of(parentLists, ds.train(), ds.nItems(),
+        ds.multiValuedColumns(), vectors).cut(lineage.getInteger("n"));
+    int[] users = groupBytes == null ? null
+        : StoredDataset.ints(ArrowCodec.fromBytes(groupBytes), "u");
+    String sim = lineage.getString("sim");
+    Objective objective = Objective.parse(lineage.getString("objective")
+        + (sim == null ? "" : ":" + sim));
+    double[] lambdas = todo.stream().mapToDouble(e -> e.settings().getJsonObject("rerank")
+        .getDouble("lambda")).toArray();
+    int threads = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
+    return Reranker.sweep(in, objective, lambdas, lineage.getInteger("k"), users, threads);
+  }
+
+  private static byte[] positions(RerankResult r) {
+    CandidateLists lists = r.lists();
+    int[] u = new int[lists.total()];
+    for (int user = 0; user < lists.users(); user++) {
+      for (int k = lists.start(user); k < lists.end(user); k++) {
+        u[k] = user;
+      }
+    }
+    return ArrowCodec.toBytes(Table.of(new Column.Ints("u", u),
+        new Column.Ints("i", lists.items()), new Column.Ints("parent_pos", r.parentPositions())));
+  }
+
+  private Future<Void> markFailed(List<ExperimentRecord> todo, String reason) {
+    LOG.warn("{}", reason);
+    List<Future<Void>> all = new ArrayList<>();
+    for (ExperimentRecord e : todo) {
+      all.add(experiments.markFailed(e.id(), reason));
+    }
+    return Future.all(all).mapEmpty();
+  }
+
+  /** A failure caused by the request's data, not by infrastructure: not worth retrying. */
+  static final class DataProblem extends RuntimeException {
+    DataProblem(Throwable cause) {
+      super(cause);
+    }
+  }
+}
