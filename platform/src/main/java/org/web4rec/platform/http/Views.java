@@ -35,6 +35,12 @@ public final class Views {
         .put("metrics", m)
         .put("metrics_meta", e.metricsMeta());
     j.mergeIn(e.settings());
+    // Lineage of a derived (re-ranked) experiment, flat so tables show it beside the metrics.
+    JsonObject rerank = e.settings().getJsonObject("rerank");
+    j.put("parent", rerank == null ? null : rerank.getString("parent"))
+        .put("objective", rerank == null ? null : rerank.getString("objective"))
+        .put("sim", rerank == null ? null : rerank.getString("sim"))
+        .put("lambda", rerank == null ? null : rerank.getDouble("lambda"));
     return j;
   }
 
