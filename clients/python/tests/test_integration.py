@@ -416,3 +416,39 @@ def test_embeddings_upload(registered):
         client.upload_experiment(experiment_name=unique("emb-nan"), prediction_matrix=score_matrix(5),
                                  dataset_name=name, n_candidates=20,
                                  item_embeddings=item_emb.where(item_emb > 0), timeout=WAIT_S)
+
+
+# ----------------------------------------------------------------------------- re-ranking
+def test_rerank_and_sweep(registered):
+    client, name = registered
+    parent = unique("rr-parent")
+    client.upload_experiment(experiment_name=parent, prediction_matrix=score_matrix(21), dataset_name=name,
+                             n_candidates=30, ks=[5], timeout=WAIT_S)
+    base = client.experiment(parent, name).metrics
+
+    derived = client.rerank(parent, "diversity", 0.0, k=5, dataset_name=name, timeout=WAIT_S)
+    assert derived == f"{parent}~diversity:cooc@0"
+    same = client.experiment(derived, name)
+    assert same.parent == parent and same.objective == "diversity" and same.sim == "cooc" and same.lambda_ == 0
+    for metric, value in base.items():  # λ = 0 reproduces the parent's top-K
+        assert same.metrics[metric] == pytest.approx(value, abs=1e-12, nan_ok=True), metric
+
+    group = client.rerank(parent, "novelty", 1.0, k=5, users=[1, 2, 3], dataset_name=name, timeout=WAIT_S)
+    per_user = client.metrics_per_user(group, name)
+    assert sorted(per_user["user_id"].astype(int)) == [1, 2, 3]
+
+    frontier = client.rerank_sweep(parent, "diversity", lams=[0, 0.5, 1], k=5, sim="genre.genres",
+                                   dataset_name=name, timeout=WAIT_S)
+    assert list(frontier["lambda"]) == [0.0, 0.5, 1.0]
+    assert (frontier["status"] == "ready").all()
+    assert frontier["diversity@5:genre.genres"].iloc[-1] >= frontier["diversity@5:genre.genres"].iloc[0]
+
+    table = client.experiments(name)
+    row = table.set_index("experiment_name").loc[derived]
+    assert row["parent"] == parent and row["objective"] == "diversity" and row["lambda"] == 0
+    assert pd.isna(table.set_index("experiment_name").loc[parent, "parent"])
+
+    with pytest.raises(ValueError):
+        client.rerank(parent, "diversity", 1.5, dataset_name=name)
+    with pytest.raises(ValidationError, match="not in the dataset"):
+        client.rerank(parent, "novelty", 0.5, users=[123456], dataset_name=name)

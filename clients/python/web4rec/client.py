@@ -430,7 +430,7 @@ class Web4RecClient:
         """One row per experiment: ``experiment_name``, ``status``, one column per hyper-parameter,
         one column per metric (named as the server names it, e.g. ``ndcg@10``), then bookkeeping."""
         infos = self.experiment_infos(dataset_name)
-        fixed = ["experiment_name", "status"]
+        fixed = ["experiment_name", "status", "parent", "objective", "sim", "lambda"]
         tail = ["error", "n_candidates", "ks", "n_users_with_list", "created_at", "updated_at"]
         hp_cols: Dict[str, None] = {}
         metric_cols: Dict[str, None] = {}
@@ -441,7 +441,8 @@ class Web4RecClient:
         hp_name = {k: (f"hp.{k}" if k in taken else k) for k in hp_cols}
         rows = []
         for e in infos:
-            row: Dict[str, Any] = {"experiment_name": e.name, "status": e.status}
+            row: Dict[str, Any] = {"experiment_name": e.name, "status": e.status, "parent": e.parent,
+                                   "objective": e.objective, "sim": e.sim, "lambda": e.lambda_}
             for k, v in (e.hyper_parameters or {}).items():
                 row[hp_name[k]] = v
             row.update(e.metrics or {})
@@ -451,6 +452,73 @@ class Web4RecClient:
             rows.append(row)
         columns = fixed + list(hp_name.values()) + list(metric_cols) + tail
         return pd.DataFrame(rows, columns=columns)
+
+    # ---------------------------------------------------------------- re-ranking
+    def _rerank_body(self, objective: str, k: int, n_candidates: Optional[int], users, sim: Optional[str],
+                     column: Optional[str]) -> Dict[str, Any]:
+        if not isinstance(objective, str):
+            raise ValueError("objective must be one of 'diversity', 'novelty', 'unexpectedness', "
+                             "'calibration', 'dpp'")
+        body: Dict[str, Any] = {"objective": objective, "k": int(k)}
+        if n_candidates is not None:
+            body["n_candidates"] = int(n_candidates)
+        if objective in ("diversity", "unexpectedness", "dpp"):
+            body["sim"] = sim or "cooc"
+        if objective == "calibration":
+            if not (column or (sim and sim.startswith("genre."))):
+                raise ValueError("calibration needs column= (a multi-valued item column). Example: column='genres'")
+            body["column"] = column or sim[len("genre."):]
+        if users is not None:
+            ids = [u.item() if hasattr(u, "item") else u for u in list(users)]
+            if not ids:
+                raise ValueError("users is empty: give user ids, or None for every user")
+            body["users"] = [u if isinstance(u, (int, str)) else str(u) for u in ids]
+        return body
+
+    def rerank(self, experiment_name: str, objective: str, lam: float, k: int = 10, n_candidates: Optional[int] = 100,
+               users=None, sim: str = "cooc", dataset_name: Optional[str] = None, wait: bool = True, *,
+               column: Optional[str] = None, name: Optional[str] = None,
+               timeout: Optional[float] = None) -> str:
+        """Re-rank an experiment's candidates (METRICS.md "Re-ranking") into a derived experiment and
+        return its name. ``objective``: diversity, novelty, unexpectedness, calibration (with
+        ``column``) or dpp; ``sim``: cooc, emb or genre.<col>; ``users``: a group to re-rank (default
+        all). ``wait=True`` blocks until the derived experiment's metrics are ready."""
+        if not (isinstance(lam, (int, float)) and 0 <= lam <= 1):
+            raise ValueError(f"lam must be a number in [0, 1], got {lam!r}. Example: 0.5")
+        dataset_name = self._resolve_dataset(dataset_name)
+        body = self._rerank_body(objective, k, n_candidates, users, sim, column)
+        body["lambda"] = float(lam)
+        if name:
+            body["name"] = name
+        path = (f"/api/v1/datasets/{quote(dataset_name, safe='')}/experiments/"
+                f"{quote(experiment_name, safe='')}/rerank")
+        info = ExperimentInfo.from_json(self._request("POST", path, json_body=body, retry=False).json())
+        if wait:
+            ExperimentHandle(self, dataset_name, info.name, info).wait(timeout=timeout)
+        return info.name
+
+    def rerank_sweep(self, experiment_name: str, objective: str, lams: Optional[Sequence[float]] = None, k: int = 10,
+                     n_candidates: Optional[int] = 100, users=None, sim: str = "cooc",
+                     dataset_name: Optional[str] = None, wait: bool = True, *, column: Optional[str] = None,
+                     timeout: Optional[float] = None) -> pd.DataFrame:
+        """Re-rank at every λ in ``lams`` (default 0, 0.1, ..., 1) and return one row per λ with
+        ``lambda``, ``experiment_name`` and every metric of the derived experiment: the accuracy /
+        beyond-accuracy frontier. ``wait=False`` returns the rows with their status only."""
+        lams = [i / 10 for i in range(11)] if lams is None else [float(x) for x in lams]
+        if not lams or any(not (0 <= x <= 1) for x in lams):
+            raise ValueError(f"lams must be numbers in [0, 1], got {lams!r}")
+        dataset_name = self._resolve_dataset(dataset_name)
+        body = self._rerank_body(objective, k, n_candidates, users, sim, column)
+        body["lambdas"] = lams
+        path = (f"/api/v1/datasets/{quote(dataset_name, safe='')}/experiments/"
+                f"{quote(experiment_name, safe='')}/sweep")
+        infos = [ExperimentInfo.from_json(e) for e in
+                 self._request("POST", path, json_body=body, retry=False).json()["experiments"]]
+        if wait:
+            infos = [ExperimentHandle(self, dataset_name, i.name, i).wait(timeout=timeout) for i in infos]
+        rows = [{"lambda": i.lambda_, "experiment_name": i.name, "status": i.status, **(i.metrics or {})}
+                for i in infos]
+        return pd.DataFrame(rows)
 
     def breakdown(self, experiment_name: str, metric: str, by: str,
                   dataset_name: Optional[str] = None) -> pd.DataFrame:
@@ -614,6 +682,20 @@ class Web4Rec:
     @classmethod
     def metrics_per_user(cls, experiment_name: str, dataset_name: Optional[str] = None) -> pd.DataFrame:
         return cls.client().metrics_per_user(experiment_name, dataset_name)
+
+    @classmethod
+    def rerank(cls, experiment_name: str, objective: str, lam: float, k: int = 10, n_candidates: Optional[int] = 100,
+               users=None, sim: str = "cooc", dataset_name: Optional[str] = None, wait: bool = True,
+               **kwargs) -> str:
+        return cls.client().rerank(experiment_name, objective, lam, k, n_candidates, users, sim, dataset_name,
+                                   wait, **kwargs)
+
+    @classmethod
+    def rerank_sweep(cls, experiment_name: str, objective: str, lams: Optional[Sequence[float]] = None,
+                     k: int = 10, n_candidates: Optional[int] = 100, users=None, sim: str = "cooc",
+                     dataset_name: Optional[str] = None, wait: bool = True, **kwargs) -> pd.DataFrame:
+        return cls.client().rerank_sweep(experiment_name, objective, lams, k, n_candidates, users, sim,
+                                         dataset_name, wait, **kwargs)
 
     @classmethod
     def breakdown(cls, experiment_name: str, metric: str, by: str,

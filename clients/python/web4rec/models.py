@@ -11,7 +11,8 @@ class _FromJson:
     @classmethod
     def from_json(cls, data: Dict[str, Any]):
         names = {f.name for f in fields(cls)} - {"raw"}
-        kwargs = {k: data.get(k) for k in names}
+        # a trailing underscore avoids a Python keyword: lambda_ reads the server's "lambda"
+        kwargs = {k: data.get(k.rstrip("_")) for k in names}
         return cls(raw=dict(data), **{k: v for k, v in kwargs.items() if v is not None})
 
     def __getitem__(self, key: str):
@@ -63,6 +64,10 @@ class ExperimentInfo(_FromJson):
     updated_at: Optional[str] = None
     metrics: Dict[str, float] = field(default_factory=dict)
     metrics_meta: Dict[str, Any] = field(default_factory=dict)
+    parent: Optional[str] = None
+    objective: Optional[str] = None
+    sim: Optional[str] = None
+    lambda_: Optional[float] = None
     raw: Dict[str, Any] = field(default_factory=dict)
 
     def __repr__(self) -> str:

@@ -60,12 +60,9 @@ public final class RerankService {
           + " re-rank; re-rank its parent '" + parent.settings().getJsonObject("rerank")
           .getString("parent") + "' instead", RerankRequest.EXAMPLE));
     }
+    // N is at most what was uploaded: asking for more re-ranks every uploaded candidate.
     int parentN = parent.settings().getInteger("n_candidates");
-    int n = req.n() == null ? parentN : req.n();
-    if (n > parentN) {
-      return Future.failedFuture(ApiException.badRequest("n_candidates (" + n + ") exceeds the "
-          + parentN + " candidates uploaded per user", RerankRequest.EXAMPLE));
-    }
+    int n = req.n() == null ? parentN : Math.min(req.n(), parentN);
     if (req.k() > n) {
       return Future.failedFuture(ApiException.badRequest("k (" + req.k() + ") exceeds"
           + " n_candidates (" + n + ")", RerankRequest.EXAMPLE));
