@@ -54,7 +54,8 @@ N_CANDIDATES = 100
 EMB_DIM = 64
 GT_MIN, GT_MAX = 2, 10
 MAX_ACTIVITY_SHARE = 0.30      # no user has more than 30% of the catalogue in train
-BLOCK_ELEMENTS = 1 << 24       # users per block = BLOCK_ELEMENTS // n_items (fixed: part of the determinism)
+BLOCK_ELEMENTS = 1 << 21       # users per block = BLOCK_ELEMENTS // n_items (fixed: part of the determinism).
+# Small enough (8-16 MB work arrays) for glibc to recycle freed blocks instead of mapping fresh pages.
 TASTE_STD = 1.5                # std of <U, V> in the true preference
 MODEL_NOISE = 0.8              # relative noise of the model's factor estimates
 MODEL_POP_WEIGHT = 0.6         # weight of standardised log train popularity in the model score
