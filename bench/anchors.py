@@ -18,7 +18,7 @@ Groups:
                  accuracy_df   the same through ranx's documented DataFrame route
                                (Qrels.from_df / Run.from_df, string ids) + evaluate
   recommenders:  accuracy      precision_at_k, recall_at_k, ndcg_at_k, map_at_k (1.2.1)
-                 coverage_novelty   catalog_coverage, novelty
+                 coverage_novelty   catalog_coverage, novelty, distributional_coverage (= our entropy)
                  diversity     diversity, item_sim_measure="item_cooccurrence_count"
                  serendipity   serendipity (col_relevance = ground-truth hit) and, without
                                col_relevance, what we call unexpectedness
@@ -48,7 +48,7 @@ OUR_NAME = {  # anchor metric -> our metric name (without @K); for the agreement
     ("ranx", "map"): "map", ("ranx", "mrr"): "mrr", ("ranx", "hit_rate"): "hit_rate",
     ("recommenders", "precision_at_k"): "precision", ("recommenders", "recall_at_k"): "recall",
     ("recommenders", "ndcg_at_k"): "ndcg", ("recommenders", "map_at_k"): "map",
-    ("recommenders", "diversity"): "diversity:cooc", ("recommenders", "serendipity"): "serendipity:cooc",
+    ("recommenders", "distributional_coverage"): "entropy", ("recommenders", "diversity"): "diversity:cooc", ("recommenders", "serendipity"): "serendipity:cooc",
     ("recommenders", "unexpectedness"): "unexpectedness:cooc", ("recommenders", "diversity_emb"): "diversity:emb",
 }
 GROUPS = {"ranx": ("accuracy", "accuracy_df"),
@@ -196,7 +196,8 @@ def run_recommenders(d: BenchData, group: str, ks):
         r = reco[k][["userID", "itemID"]]
         calls = {
             "coverage_novelty": [("catalog_coverage", lambda: pe.catalog_coverage(train_df, r)),
-                                 ("novelty", lambda: pe.novelty(train_df, r))],
+                                 ("novelty", lambda: pe.novelty(train_df, r)),
+                                 ("distributional_coverage", lambda: pe.distributional_coverage(train_df, r))],
             "diversity": [("diversity", lambda: pe.diversity(train_df, r))],
             "serendipity": [("serendipity", lambda: pe.serendipity(train_df, reco[k], col_relevance="relevance")),
                             ("unexpectedness", lambda: pe.serendipity(train_df, r))],

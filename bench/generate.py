@@ -12,8 +12,9 @@ Files (all Arrow IPC *stream* format, uncompressed):
   item_embeddings.arrow  item_id int64, e0..e63 float32
   manifest.json          scale, seed, counts, generator version, timings
 
-Model of the data (all vectorised numpy, one generator seeded once, users processed in fixed-size
-blocks in a fixed order, so the same seed gives byte-identical files on any machine):
+Model of the data (vectorised numpy; users processed in fixed-size blocks, each block with its own
+generator seeded from (seed, pass, block), so the same seed gives byte-identical files on any machine
+and with any --workers):
   * items get a Zipf-like popularity weight w_i = (rank_i + 10)^-1 (ranks randomly assigned to ids)
     and a latent vector V_i (64-dim); users get a latent vector U_u and a power-law activity n_u
     (Pareto weights, at least `min_activity`, capped at 30% of the catalogue) whose sum is exactly
@@ -109,7 +110,55 @@ def top_k_rows(keys: np.ndarray, k: np.ndarray) -> tuple[np.ndarray, np.ndarray]
     return idx, mask
 
 
-def generate(scale: str, seed: int = 42, log=print) -> dict:
+_SHARED: dict = {}   # read-only arrays of the current generation, inherited by forked workers
+
+
+def _map(fn, tasks, workers: int):
+    """Ordered map over blocks, in-process or in forked workers (the result does not depend on which:
+    every block seeds its own generator from (seed, pass, block index))."""
+    if workers <= 1 or len(tasks) < 2:
+        return [fn(t) for t in tasks]
+    import multiprocessing as mp
+    with mp.get_context("fork").Pool(workers) as pool:
+        return pool.map(fn, tasks, chunksize=max(1, len(tasks) // (8 * workers)))
+
+
+def _draw_block(task):
+    b, users = task
+    S = _SHARED
+    rng = np.random.default_rng([S["seed"], 1, b])
+    logits = S["U"][users] @ S["V"].T
+    logits += S["log_w"]
+    # key = logit - log(E), E ~ Exp(1): the top-k keys are a weighted sample without replacement
+    e = rng.standard_exponential(size=logits.shape, dtype=np.float32)
+    np.maximum(e, np.float32(1e-30), out=e)   # E = 0 would give an infinite key
+    np.log(e, out=e)
+    logits -= e
+    del e
+    idx, mask = top_k_rows(logits, S["k_all"][users])
+    del logits
+    # which of the drawn items become ground truth: g_u random positions among the first k_u
+    r = rng.random(idx.shape, dtype=np.float32)
+    r[~mask] = 2.0
+    pos_rank = np.argsort(np.argsort(r, axis=1, kind="stable"), axis=1, kind="stable")
+    is_gt = pos_rank < S["n_gt"][users, None]
+    rows = np.broadcast_to(users[:, None], idx.shape)
+    tr = mask & ~is_gt
+    return rows[tr], idx[tr], rows[is_gt], idx[is_gt]
+
+
+def _score_block(task):
+    start, stop = task
+    S = _SHARED
+    scores = S["U_hat"][start:stop] @ S["V_hat"].T
+    scores += S["pop_feature"]
+    lo, hi = S["user_start"][start], S["user_start"][stop]
+    scores[S["train_u"][lo:hi] - start, S["train_i"][lo:hi]] = -np.inf
+    idx, _ = top_k_rows(scores, np.full(stop - start, N_CANDIDATES))
+    return idx.ravel(), np.take_along_axis(scores, idx, axis=1).ravel()
+
+
+def generate(scale: str, seed: int = 42, log=print, workers: int = 1) -> dict:
     cfg = SCALES[scale]
     n_users, n_items, total, min_act = cfg["users"], cfg["items"], cfg["interactions"], cfg["min_activity"]
     rng = np.random.default_rng(seed)
@@ -140,30 +189,12 @@ def generate(scale: str, seed: int = 42, log=print) -> dict:
     block = max(1, BLOCK_ELEMENTS // n_items)
     k_all = n_train + n_gt
     by_k = np.argsort(k_all, kind="stable")
-    train_u, train_i, gt_u, gt_i = [], [], [], []
-    for start in range(0, n_users, block):
-        users = by_k[start:start + block]
-        logits = U[users] @ V.T
-        logits += log_w
-        # key = logit - log(E), E ~ Exp(1): the top-k keys are a weighted sample without replacement
-        e = rng.standard_exponential(size=logits.shape, dtype=np.float32)
-        np.maximum(e, np.float32(1e-30), out=e)   # E = 0 would give an infinite key
-        np.log(e, out=e)
-        logits -= e
-        del e
-        idx, mask = top_k_rows(logits, k_all[users])
-        del logits
-        # which of the drawn items become ground truth: g_u random positions among the first k_u
-        r = rng.random(idx.shape, dtype=np.float32)
-        r[~mask] = 2.0
-        pos_rank = np.argsort(np.argsort(r, axis=1, kind="stable"), axis=1, kind="stable")
-        is_gt = pos_rank < n_gt[users, None]
-        rows = np.broadcast_to(users[:, None], idx.shape)
-        tr = mask & ~is_gt
-        train_u.append(rows[tr]); train_i.append(idx[tr])
-        gt_u.append(rows[is_gt]); gt_i.append(idx[is_gt])
-    train_u = np.concatenate(train_u); train_i = np.concatenate(train_i)
-    gt_u = np.concatenate(gt_u); gt_i = np.concatenate(gt_i)
+    _SHARED.update(seed=seed, U=U, V=V, log_w=log_w, k_all=k_all, n_gt=n_gt)
+    tasks = [(b, by_k[start:start + block]) for b, start in enumerate(range(0, n_users, block))]
+    parts = _map(_draw_block, tasks, workers)
+    train_u = np.concatenate([p[0] for p in parts]); train_i = np.concatenate([p[1] for p in parts])
+    gt_u = np.concatenate([p[2] for p in parts]); gt_i = np.concatenate([p[3] for p in parts])
+    del parts
     order = np.argsort(train_u, kind="stable")    # group by user (drawn order kept within a user)
     train_u, train_i = train_u[order], train_i[order]
     order = np.argsort(gt_u, kind="stable")
@@ -172,25 +203,19 @@ def generate(scale: str, seed: int = 42, log=print) -> dict:
     t_draw = time.perf_counter() - t0
     log(f"[generate] {scale}: drew {len(train_u):,} train + {len(gt_u):,} ground-truth rows in {t_draw:.1f} s")
 
-    # pass 2: the model's scores, train items masked, top-100 per user
+    # pass 2: the model's scores, train items masked, top-100 per user (users in id order)
     pop = np.bincount(train_i, minlength=n_items).astype(np.float32)
     lp = np.log1p(pop)
-    pop_feature = MODEL_POP_WEIGHT * TASTE_STD * (lp - lp.mean()) / (lp.std() + 1e-12)
+    pop_feature = (MODEL_POP_WEIGHT * TASTE_STD * (lp - lp.mean()) / (lp.std() + 1e-12)).astype(np.float32)
     user_start = np.searchsorted(train_u, np.arange(n_users + 1))   # train rows are grouped by user
-    cand_u, cand_i, cand_s = [], [], []
-    for start in range(0, n_users, block):      # users in id order
-        stop = min(n_users, start + block)
-        scores = U_hat[start:stop] @ V_hat.T
-        scores += pop_feature
-        lo, hi = user_start[start], user_start[stop]
-        scores[train_u[lo:hi] - start, train_i[lo:hi]] = -np.inf
-        k = np.full(stop - start, N_CANDIDATES)
-        idx, _ = top_k_rows(scores, k)
-        cand_u.append(np.repeat(np.arange(start, stop), N_CANDIDATES))
-        cand_i.append(idx.ravel())
-        cand_s.append(np.take_along_axis(scores, idx, axis=1).ravel())
-        del scores
-    cand_u = np.concatenate(cand_u); cand_i = np.concatenate(cand_i); cand_s = np.concatenate(cand_s)
+    _SHARED.update(U_hat=U_hat, V_hat=V_hat, pop_feature=pop_feature, train_u=train_u, train_i=train_i,
+                   user_start=user_start)
+    parts = _map(_score_block, [(start, min(n_users, start + block)) for start in range(0, n_users, block)],
+                 workers)
+    cand_i = np.concatenate([p[0] for p in parts]); cand_s = np.concatenate([p[1] for p in parts])
+    cand_u = np.repeat(np.arange(n_users), N_CANDIDATES)
+    del parts
+    _SHARED.clear()
     assert np.isfinite(cand_s).all(), "a user has fewer than 100 non-train items"
     t_model = time.perf_counter() - t0 - t_draw
     log(f"[generate] {scale}: scored and cut {len(cand_u):,} candidate rows in {t_model:.1f} s")
@@ -257,10 +282,12 @@ def main(argv=None) -> int:
     ap.add_argument("--scale", required=True, choices=sorted(SCALES))
     ap.add_argument("--out", type=Path, help="output directory (default bench/out/<scale>)")
     ap.add_argument("--seed", type=int, default=42)
+    ap.add_argument("--workers", type=int, default=min(2, os.cpu_count() or 1),
+                    help="processes for the per-block work (the output does not depend on it)")
     args = ap.parse_args(argv)
     out = args.out or Path(__file__).resolve().parent / "out" / args.scale
     t0 = time.perf_counter()
-    manifest = write(generate(args.scale, args.seed), out)
+    manifest = write(generate(args.scale, args.seed, workers=args.workers), out)
     print(f"[generate] wrote {out} in {time.perf_counter() - t0:.1f} s: "
           f"{manifest['users']:,} users, {manifest['items']:,} items, {manifest['train']:,} train, "
           f"{manifest['ground_truth']:,} ground truth, {manifest['candidates']:,} candidates", file=sys.stderr)
