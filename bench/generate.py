@@ -41,13 +41,14 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.ipc as ipc
 
-GENERATOR_VERSION = "1"
+GENERATOR_VERSION = "2"
 GENRES = ["Action", "Adventure", "Animation", "Children's", "Comedy", "Crime", "Documentary", "Drama",
           "Fantasy", "Film-Noir", "Horror", "Musical", "Mystery", "Romance", "Sci-Fi", "Thriller", "War",
           "Western"]
 SCALES = {
     # name: users, items, train interactions, minimum activity per user
     "tiny": dict(users=200, items=300, interactions=6_000, min_activity=5),
+    "ml-100k": dict(users=943, items=1_682, interactions=100_000, min_activity=20),
     "ml-1m": dict(users=6_040, items=3_706, interactions=1_000_000, min_activity=20),
     "ml-20m": dict(users=138_493, items=26_744, interactions=20_000_000, min_activity=20),
 }
