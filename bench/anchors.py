@@ -25,7 +25,7 @@ Groups:
                  diversity_emb diversity with item_sim_measure="item_feature_vector" on the item
                                embeddings (a row-wise pandas apply over all item pairs: small scales only)
 The lists are the candidates in file order (= METRICS.md order); anchors that sort by a prediction
-column get prediction = N - position, so they see exactly our L_u.
+column get prediction = N - position (N = longest list), so they see exactly our L_u.
 """
 from __future__ import annotations
 
@@ -71,7 +71,7 @@ def ranx_typed_lists(d: BenchData, users: np.ndarray = None):
     g_order = np.argsort(d.gt_user, kind="stable")
     g_user, g_item = d.gt_user[g_order], d.gt_item[g_order]
     g_start = np.searchsorted(g_user, users, "left"); g_stop = np.searchsorted(g_user, users, "right")
-    run_arr = np.column_stack([d.cand_item.astype(np.float64), 1000.0 - pos])
+    run_arr = np.column_stack([d.cand_item.astype(np.float64), pos.max() + 1.0 - pos])
     qrel_arr = np.column_stack([g_item.astype(np.float64), np.ones(len(g_item))])
     run, qrels = List(), List()
     for a, b, c, e in zip(c_start, c_stop, g_start, g_stop):
@@ -98,7 +98,7 @@ def ranx_from_df(d: BenchData):
                         "score": np.ones(len(d.gt_user), dtype=np.int64)})
     rdf = pd.DataFrame({"q_id": d.cand_user.astype(str).astype(object),
                         "doc_id": d.cand_item.astype(str).astype(object),
-                        "score": (1000.0 - pos).astype(np.float64)})
+                        "score": (pos.max() + 1.0 - pos).astype(np.float64)})
     return Qrels.from_df(qdf), Run.from_df(rdf)
 
 
@@ -153,7 +153,7 @@ def rec_frames(d: BenchData):
     pos = d.cand_position()
     rating_true = pd.DataFrame({"userID": d.gt_user, "itemID": d.gt_item, "rating": np.ones(len(d.gt_user))})
     rating_pred = pd.DataFrame({"userID": d.cand_user, "itemID": d.cand_item,
-                                "prediction": (1000.0 - pos).astype(np.float64)})
+                                "prediction": (pos.max() + 1.0 - pos).astype(np.float64)})
     train_df = pd.DataFrame({"userID": d.train_user, "itemID": d.train_item})
     return rating_true, rating_pred, train_df
 

@@ -108,7 +108,12 @@ def run_anchor(anchor: str, group: str, data_dir: Path, ks: str, timeout_s: floa
         elif res.killed_for_memory:
             status = f"killed: RSS over {mem_cap_mb / 1024:.0f} GiB"
         elif res.returncode != 0:
-            status = f"failed (exit {res.returncode}): {res.stderr.strip().splitlines()[-1:] or ''}"
+            last = (res.stderr.strip().splitlines() or [""])[-1]
+            if "MemoryError" in last or "Unable to allocate" in last:
+                need = last.split("allocate", 1)[-1].split(" for", 1)[0].strip() if "allocate" in last else ""
+                status = f"out of memory{' (asked for ' + need + ')' if need else ''}"
+            else:
+                status = f"failed (exit {res.returncode}): {last[:120]}"
         if status != "ok":
             break
     # median over repeats of each measurement
@@ -186,12 +191,14 @@ def print_report(rep: dict) -> None:
         ph = phases.get(OUR_PHASE[a["group"]])
         r_all = f"{t / med:.1f}x" if t and med else "-"
         r_ph = f"{t / ph:.1f}x" if t and ph else "-"
-        anchor_t = fmt_s(t) if a["status"] == "ok" else a["status"]
+        anchor_t = fmt_s(t) if a["status"] == "ok" else "n/a (*)"
         w(f"{a['anchor'] + ' / ' + a['group']:34} {','.join(names)[:44]:44} {anchor_t:>10} {fmt_s(med):>10} "
           f"{r_all:>8} {fmt_s(ph):>11} {r_ph:>8} {(a['peak_rss_mb'] or 0):>8.0f} MB\n")
-        if a["status"] != "ok" and a["metrics"]:
-            done = ", ".join(f"{m['metric']}@{m['k']} {m['seconds']:.1f} s" for m in a["metrics"])
-            w(f"{'':34} finished before the cap: {done}\n")
+        if a["status"] != "ok":
+            w(f"{'':34} (*) {a['status']}\n")
+            if a["metrics"]:
+                done = ", ".join(f"{m['metric']}@{m['k']} {m['seconds']:.1f} s" for m in a["metrics"])
+                w(f"{'':34} finished before that: {done}\n")
     w("ratio = anchor time / our time (> 1: we are faster). ours(all) = the whole suite at every K; "
       "ours(phase) = our accuracy or beyond-accuracy phase only. Anchor times exclude reading the files, "
       "include their input preparation and exclude ranx's one-off JIT warm-up.\n")
