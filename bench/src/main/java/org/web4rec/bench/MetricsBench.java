@@ -80,16 +80,19 @@ public final class MetricsBench {
 
     List<Double> runs = new ArrayList<>();
     MetricsJob.Result result = null;
-    Map<String, Double> inner = new LinkedHashMap<>();
+    Map<String, List<Double>> inner = new LinkedHashMap<>();
     for (int r = 0; r < repeat; r++) {
       t = System.nanoTime();
       result = MetricsJob.run(ds, lists, ks, storedEmb);
       runs.add(seconds(t));
-      result.seconds().forEach((k, v) -> inner.merge(k, v, Double::sum));
+      result.seconds().forEach((k, v) -> inner.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
     }
-    final int n = repeat;
-    inner.replaceAll((k, v) -> v / n);
-    phases.putAll(inner);
+    // Phases of the metric suite: medians over the repeats, like median_s.
+    inner.forEach((k, v) -> {
+      List<Double> s = new ArrayList<>(v);
+      s.sort(null);
+      phases.put(k, s.get(s.size() / 2));
+    });
     List<Double> sorted = new ArrayList<>(runs);
     sorted.sort(null);
     double median = sorted.get(sorted.size() / 2);
@@ -163,7 +166,7 @@ public final class MetricsBench {
   }
 
   private static String num(double v) {
-    return Double.isFinite(v) ? String.format(Locale.ROOT, "%.10g", v) : "null";
+    return Double.isFinite(v) ? Double.toString(v) : "null";
   }
 
   private static String list(List<Double> xs) {
