@@ -18,7 +18,8 @@ package org.web4rec.core.rerank;
  * as written in METRICS.md: the greedy stops once the best d_j²(L) = r_j² d_j²(S) is below
  * {@link #MIN_GAIN}.
  *
- * <p>Ties go to the lowest index (the parent's rank).
+ * <p>Ties go to the lowest index (the parent's rank); gains within a relative {@link #TIE} count
+ * as tied.
  */
 final class FastGreedyDpp {
 
@@ -26,6 +27,12 @@ final class FastGreedyDpp {
   static final double MIN_GAIN = 1e-10;
 
   private static final double LOG_MIN_GAIN = Math.log(MIN_GAIN);
+
+  /**
+   * Relative difference under which two gains count as tied (then the lower index wins): equal
+   * gains reached through different Cholesky paths differ in their last bits.
+   */
+  static final double TIE = 1e-9;
 
   /** A column source of the similarity matrix S. */
   interface Columns {
@@ -91,7 +98,7 @@ final class FastGreedyDpp {
       d2[i] = diag[i];
       taken[i] = false;
       double score = weight[i] * d2[i];
-      if (d2[i] > 0 && (best < 0 || score > bestScore)) {
+      if (d2[i] > 0 && (best < 0 || score > bestScore * (1 + TIE))) {
         best = i;
         bestScore = score;
       }
@@ -126,7 +133,7 @@ final class FastGreedyDpp {
         double d = d2[i] - e * e;
         d2[i] = d;
         double score = weight[i] * d;
-        if (d > 0 && (best < 0 || score > bestScore)) {
+        if (d > 0 && (best < 0 || score > bestScore * (1 + TIE))) {
           best = i;
           bestScore = score;
         }
@@ -145,7 +152,7 @@ final class FastGreedyDpp {
     for (int i = 0; i < n; i++) {
       if (!taken[i] && d2[i] > 0) {
         double score = logWeight[i] + Math.log(d2[i]);
-        if (best < 0 || score > bestScore) {
+        if (best < 0 || score > bestScore + TIE) {
           best = i;
           bestScore = score;
         }

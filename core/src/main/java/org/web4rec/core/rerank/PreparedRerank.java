@@ -14,6 +14,12 @@ import org.web4rec.core.lists.CandidateLists;
  */
 public final class PreparedRerank {
 
+  /**
+   * Scores closer than this count as tied, so a tie goes to the parent's rank even when two
+   * mathematically equal scores were summed in different orders (e.g. 0.2 + 0.6 vs 0.3 + 0.5).
+   */
+  static final double TIE = 1e-12;
+
   private final RerankInput in;
   private final Objective objective;
   private final int[] users;
@@ -239,7 +245,7 @@ public final class PreparedRerank {
         }
         double gain = t == 0 ? 0.0 : 1.0 - sum[i] / t;
         double score = (1 - lambda) * sc.rel[i] + lambda * gain;
-        if (best < 0 || score > bestScore) {
+        if (best < 0 || score > bestScore + TIE) {
           best = i;
           bestScore = score;
         }
@@ -416,7 +422,7 @@ public final class PreparedRerank {
           gain = (klS - kl) / LN2;
         }
         double score = (1 - lambda) * sc.rel[i] + lambda * gain;
-        if (best < 0 || score > bestScore) {
+        if (best < 0 || score > bestScore + TIE) {
           best = i;
           bestScore = score;
         }
@@ -448,7 +454,7 @@ public final class PreparedRerank {
       double bestScore = Double.NEGATIVE_INFINITY;
       for (int i = 0; i < n; i++) {
         double score = (1 - lambda) * rel[i] + lambda * gain[i];
-        if (!sc.taken[i] && (best < 0 || score > bestScore)) {
+        if (!sc.taken[i] && (best < 0 || score > bestScore + TIE)) {
           best = i;
           bestScore = score;
         }
