@@ -107,29 +107,32 @@ final class FastGreedyDpp {
       best = logArgmax(n, logWeight, d2, taken);
     }
     int m = 0;
+    // c[i * k + t]: row i of the Cholesky factor, contiguous so ⟨c_i, c_j⟩ streams.
     while (best >= 0 && Math.log(d2[best]) + logWeight[best] >= LOG_MIN_GAIN) {
       int j = best;
       out[m] = j;
       taken[j] = true;
-      int row = m * n;
+      int t = m;
       m++;
       if (m == k) {
         break;
       }
       s.column(j, col);
-      double dj = Math.sqrt(d2[j]);
+      double inv = 1.0 / Math.sqrt(d2[j]);
+      int cj = j * k;
       best = -1;
       bestScore = 0;
       for (int i = 0; i < n; i++) {
         if (taken[i]) {
           continue;
         }
+        int ci = i * k;
         double dot = 0;
-        for (int t = 0; t < row; t += n) {
-          dot += c[t + i] * c[t + j];
+        for (int x = 0; x < t; x++) {
+          dot += c[ci + x] * c[cj + x];
         }
-        double e = (col[i] - dot) / dj;
-        c[row + i] = e;
+        double e = (col[i] - dot) * inv;
+        c[ci + t] = e;
         double d = d2[i] - e * e;
         d2[i] = d;
         double score = weight[i] * d;
