@@ -18,7 +18,8 @@ package org.web4rec.core.rerank;
  * as written in METRICS.md: the greedy stops once the best d_j²(L) = r_j² d_j²(S) is below
  * {@link #MIN_GAIN}.
  *
- * <p>Ties go to the lowest index (the parent's rank).
+ * <p>Ties go to the lowest index (the parent's rank); gains within a relative {@link #TIE} count
+ * as tied.
  */
 final class FastGreedyDpp {
 
@@ -26,6 +27,12 @@ final class FastGreedyDpp {
   static final double MIN_GAIN = 1e-10;
 
   private static final double LOG_MIN_GAIN = Math.log(MIN_GAIN);
+
+  /**
+   * Relative difference under which two gains count as tied (then the lower index wins): equal
+   * gains reached through different Cholesky paths differ in their last bits.
+   */
+  static final double TIE = 1e-9;
 
   /** A column source of the similarity matrix S. */
   interface Columns {
@@ -91,7 +98,7 @@ final class FastGreedyDpp {
       d2[i] = diag[i];
       taken[i] = false;
       double score = weight[i] * d2[i];
-      if (d2[i] > 0 && (best < 0 || score > bestScore)) {
+      if (d2[i] > 0 && (best < 0 || score > bestScore * (1 + TIE))) {
         best = i;
         bestScore = score;
       }
@@ -100,33 +107,36 @@ final class FastGreedyDpp {
       best = logArgmax(n, logWeight, d2, taken);
     }
     int m = 0;
+    // c[i * k + t]: row i of the Cholesky factor, contiguous so ⟨c_i, c_j⟩ streams.
     while (best >= 0 && Math.log(d2[best]) + logWeight[best] >= LOG_MIN_GAIN) {
       int j = best;
       out[m] = j;
       taken[j] = true;
-      int row = m * n;
+      int t = m;
       m++;
       if (m == k) {
         break;
       }
       s.column(j, col);
-      double dj = Math.sqrt(d2[j]);
+      double inv = 1.0 / Math.sqrt(d2[j]);
+      int cj = j * k;
       best = -1;
       bestScore = 0;
       for (int i = 0; i < n; i++) {
         if (taken[i]) {
           continue;
         }
+        int ci = i * k;
         double dot = 0;
-        for (int t = 0; t < row; t += n) {
-          dot += c[t + i] * c[t + j];
+        for (int x = 0; x < t; x++) {
+          dot += c[ci + x] * c[cj + x];
         }
-        double e = (col[i] - dot) / dj;
-        c[row + i] = e;
+        double e = (col[i] - dot) * inv;
+        c[ci + t] = e;
         double d = d2[i] - e * e;
         d2[i] = d;
         double score = weight[i] * d;
-        if (d > 0 && (best < 0 || score > bestScore)) {
+        if (d > 0 && (best < 0 || score > bestScore * (1 + TIE))) {
           best = i;
           bestScore = score;
         }
@@ -145,7 +155,7 @@ final class FastGreedyDpp {
     for (int i = 0; i < n; i++) {
       if (!taken[i] && d2[i] > 0) {
         double score = logWeight[i] + Math.log(d2[i]);
-        if (best < 0 || score > bestScore) {
+        if (best < 0 || score > bestScore + TIE) {
           best = i;
           bestScore = score;
         }

@@ -14,6 +14,12 @@ import org.web4rec.core.lists.CandidateLists;
  */
 public final class PreparedRerank {
 
+  /**
+   * Scores closer than this count as tied, so a tie goes to the parent's rank even when two
+   * mathematically equal scores were summed in different orders (e.g. 0.2 + 0.6 vs 0.3 + 0.5).
+   */
+  static final double TIE = 1e-12;
+
   private final RerankInput in;
   private final Objective objective;
   private final int[] users;
@@ -22,6 +28,7 @@ public final class PreparedRerank {
   private final double[] staticGain; // novelty, unexpectedness: per candidate position
   private final int[][] calibrationColumn;
   private final int calibrationCodes;
+  private final int calibrationMaxValues; // most values on one item
 
   PreparedRerank(RerankInput in, Objective objective, int[] users, int threads) {
     this.in = in;
@@ -34,6 +41,7 @@ public final class PreparedRerank {
     double[] gain = null;
     int[][] column = null;
     int codes = 0;
+    int maxValues = 0;
     switch (kind) {
       case DIVERSITY, DPP -> sim = SimilaritySource.of(objective.source(), in, users, true,
           threads);
@@ -72,6 +80,7 @@ public final class PreparedRerank {
         for (int[] v : column) {
           if (v != null && v.length > 0) {
             codes = Math.max(codes, v[v.length - 1] + 1);
+            maxValues = Math.max(maxValues, v.length);
           }
         }
       }
@@ -81,6 +90,7 @@ public final class PreparedRerank {
     this.staticGain = gain;
     this.calibrationColumn = column;
     this.calibrationCodes = codes;
+    this.calibrationMaxValues = maxValues;
   }
 
   /** @return the objective */
@@ -239,7 +249,7 @@ public final class PreparedRerank {
         }
         double gain = t == 0 ? 0.0 : 1.0 - sum[i] / t;
         double score = (1 - lambda) * sc.rel[i] + lambda * gain;
-        if (best < 0 || score > bestScore) {
+        if (best < 0 || score > bestScore + TIE) {
           best = i;
           bestScore = score;
         }
@@ -299,7 +309,12 @@ public final class PreparedRerank {
     final boolean[] hasValues;
     final int[] candOff;
     int[] candSlot = new int[64];
-    double[] candW = new double[64];
+    int[] candLen = new int[64];
+    // Per step, the correction p_t ln(q̃ with / q̃ without) of slot t for an item with m values
+    // depends only on (t, m): memo[t * (maxValues + 1) + m], valid when memoStep[...] == step.
+    double[] memo = new double[16];
+    int[] memoStep = new int[16];
+    int step;
 
     Calibration(int n) {
       hasValues = new boolean[n];
@@ -320,7 +335,8 @@ public final class PreparedRerank {
    * <p>Adding any valued item raises the count of valued items to n_q + 1, which rescales every
    * q; that common part, B = Σ_g p_g log(p_g / q̃_g) at n_q + 1 without the item's own weights,
    * is computed once per step, and each candidate only corrects the values it carries: O(G_u +
-   * N·g) per step.
+   * N·g) per step. A correction depends only on the value's slot and the item's number of
+   * values, so each distinct one costs one logarithm per step.
    */
   private void calibration(int u, int n, int len, double lambda, Scratch sc) {
     Calibration cs = sc.cal;
@@ -373,21 +389,31 @@ public final class PreparedRerank {
       }
       if (cs.candSlot.length < nc + v.length) {
         cs.candSlot = Arrays.copyOf(cs.candSlot, 2 * (nc + v.length));
-        cs.candW = Arrays.copyOf(cs.candW, cs.candSlot.length);
+        cs.candLen = Arrays.copyOf(cs.candLen, cs.candSlot.length);
       }
       for (int code : v) {
         if (code < calibrationCodes && cs.slot[code] != 0) {
           cs.candSlot[nc] = cs.slot[code] - 1;
-          cs.candW[nc] = 1.0 / v.length;
+          cs.candLen[nc] = v.length;
           nc++;
         }
       }
     }
     cs.candOff[n] = nc;
+    int stride = calibrationMaxValues + 1;
+    if (cs.memo.length < g * stride) {
+      cs.memo = new double[g * stride];
+      cs.memoStep = new int[g * stride];
+      cs.step = 0;
+    }
     boolean[] taken = sc.taken;
     Arrays.fill(taken, 0, n, false);
     int nq = 0;
     for (int step = 0; step < len; step++) {
+      if (++cs.step == Integer.MAX_VALUE) {
+        Arrays.fill(cs.memoStep, 0);
+        cs.step = 1;
+      }
       double klS = 0;
       double base = 0;
       double next = nq + 1;
@@ -408,15 +434,20 @@ public final class PreparedRerank {
           double kl = base;
           for (int x = cs.candOff[i]; x < cs.candOff[i + 1]; x++) {
             int t = cs.candSlot[x];
-            double p = cs.p[t];
-            double without = (1 - ALPHA) * cs.qw[t] / next + ALPHA * p;
-            double with = (1 - ALPHA) * (cs.qw[t] + cs.candW[x]) / next + ALPHA * p;
-            kl -= p * Math.log(with / without);
+            int m = t * stride + cs.candLen[x];
+            if (cs.memoStep[m] != cs.step) {
+              double p = cs.p[t];
+              double without = (1 - ALPHA) * cs.qw[t] / next + ALPHA * p;
+              double with = (1 - ALPHA) * (cs.qw[t] + 1.0 / cs.candLen[x]) / next + ALPHA * p;
+              cs.memo[m] = p * Math.log(with / without);
+              cs.memoStep[m] = cs.step;
+            }
+            kl -= cs.memo[m];
           }
           gain = (klS - kl) / LN2;
         }
         double score = (1 - lambda) * sc.rel[i] + lambda * gain;
-        if (best < 0 || score > bestScore) {
+        if (best < 0 || score > bestScore + TIE) {
           best = i;
           bestScore = score;
         }
@@ -426,7 +457,7 @@ public final class PreparedRerank {
       if (cs.hasValues[best]) {
         nq++;
         for (int x = cs.candOff[best]; x < cs.candOff[best + 1]; x++) {
-          cs.qw[cs.candSlot[x]] += cs.candW[x];
+          cs.qw[cs.candSlot[x]] += 1.0 / cs.candLen[x];
         }
       }
     }
@@ -448,7 +479,7 @@ public final class PreparedRerank {
       double bestScore = Double.NEGATIVE_INFINITY;
       for (int i = 0; i < n; i++) {
         double score = (1 - lambda) * rel[i] + lambda * gain[i];
-        if (!sc.taken[i] && (best < 0 || score > bestScore)) {
+        if (!sc.taken[i] && (best < 0 || score > bestScore + TIE)) {
           best = i;
           bestScore = score;
         }
