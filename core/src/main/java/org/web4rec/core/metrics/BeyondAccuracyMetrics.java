@@ -1,5 +1,6 @@
 package org.web4rec.core.metrics;
 
+import org.web4rec.core.data.Parallel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;

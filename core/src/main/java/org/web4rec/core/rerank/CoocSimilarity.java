@@ -1,5 +1,6 @@
 package org.web4rec.core.rerank;
 
+import org.web4rec.core.data.Parallel;
 import java.util.Arrays;
 import org.web4rec.core.data.Csr;
 import org.web4rec.core.lists.CandidateLists;
@@ -130,7 +131,7 @@ final class CoocSimilarity extends SimilaritySource {
     }
     int[][] table = new int[nR][];
     // Most popular (largest) rows first, one row per task, so the threads finish together.
-    Workers.forRanges(nR, 1, threads, () -> null, (none, from, to) -> {
+    Parallel.forRanges(nR, 1, threads, () -> null, (none, from, to) -> {
       for (int a = from; a < to; a++) {
         int[] row = new int[nR - 1 - a];
         int i = itemAt[a];
@@ -281,7 +282,7 @@ final class CoocSimilarity extends SimilaritySource {
     int[] trainOff = train.offsets();
     int[] hist = train.values();
     int[] byItem = itemUsers.values();
-    Workers.forRanges(nTasks, 1, threads, () -> new int[nItems], (acc, lo, hi) -> {
+    Parallel.forRanges(nTasks, 1, threads, () -> new int[nItems], (acc, lo, hi) -> {
       for (int t = lo; t < hi; t++) {
         int i = (int) keys[t];
         long built = 0;

@@ -1,5 +1,6 @@
 package org.web4rec.core.rerank;
 
+import org.web4rec.core.data.Parallel;
 import java.util.Arrays;
 import org.web4rec.core.data.Csr;
 import org.web4rec.core.lists.CandidateLists;
@@ -105,7 +106,7 @@ final class EmbeddingSimilarity extends SimilaritySource {
     int[] hist = train.values();
     int trainRows = train.rows();
     int[] items = c.items();
-    Workers.forRanges(users.length, 256, threads, () -> new double[dim], (acc, lo, hi) -> {
+    Parallel.forRanges(users.length, 256, threads, () -> new double[dim], (acc, lo, hi) -> {
       for (int r = lo; r < hi; r++) {
         int u = users[r];
         Arrays.fill(acc, 0.0);

@@ -1,5 +1,6 @@
 package org.web4rec.core.rerank;
 
+import org.web4rec.core.data.Parallel;
 import java.util.Arrays;
 import java.util.HashMap;
 import org.web4rec.core.data.Csr;
@@ -122,7 +123,7 @@ final class JaccardSimilarity extends SimilaritySource {
     int trainRows = train.rows();
     int[] items = c.items();
     // scratch[0..d) counts per set id, scratch[d..2d) the touched ids.
-    Workers.forRanges(users.length, 256, threads, () -> new int[2 * d], (scratch, lo, hi) -> {
+    Parallel.forRanges(users.length, 256, threads, () -> new int[2 * d], (scratch, lo, hi) -> {
       for (int r = lo; r < hi; r++) {
         int u = users[r];
         int touched = 0;

@@ -1,5 +1,6 @@
 package org.web4rec.core.rerank;
 
+import org.web4rec.core.data.Parallel;
 import java.util.Arrays;
 import org.web4rec.core.data.Csr;
 import org.web4rec.core.lists.CandidateLists;
@@ -136,7 +137,7 @@ public final class PreparedRerank {
     int[] outParent = new int[offsets[nUsers]];
     int maxN = longest;
     int kk = Math.min(k, maxN);
-    Workers.forRanges(users.length, 64, threads, () -> new Scratch(maxN, kk), (sc, lo, hi) -> {
+    Parallel.forRanges(users.length, 64, threads, () -> new Scratch(maxN, kk), (sc, lo, hi) -> {
       for (int r = lo; r < hi; r++) {
         int u = users[r];
         int n = c.size(u);

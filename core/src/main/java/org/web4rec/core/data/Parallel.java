@@ -1,4 +1,4 @@
-package org.web4rec.core.rerank;
+package org.web4rec.core.data;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -6,17 +6,18 @@ import java.util.function.Supplier;
 /**
  * Runs independent index ranges on a few platform threads (the caller's included), each worker
  * with its own scratch state, pulling the next range from a shared counter so uneven ranges
- * balance themselves. The same scheme as the metrics package's (package-private) helper; kept
- * separate so this package needs no change elsewhere in the core.
+ * balance themselves. Kept tiny on purpose: the core has no executor framework, and a fresh pair
+ * of threads per call costs microseconds next to the work. Shared by the metrics and re-ranking
+ * kernels.
  */
-final class Workers {
+public final class Parallel {
 
   /** Work on the range {@code [from, to)} with the worker's scratch state. */
-  interface RangeBody<S> {
+  public interface RangeBody<S> {
     void run(S scratch, int from, int to);
   }
 
-  private Workers() {}
+  private Parallel() {}
 
   /**
    * @param n number of indices
@@ -26,7 +27,7 @@ final class Workers {
    * @param body the work on one range; ranges are disjoint, so writes to distinct slots of shared
    *     arrays are safe (thread join publishes them)
    */
-  static <S> void forRanges(
+  public static <S> void forRanges(
       int n, int chunk, int threads, Supplier<S> scratch, RangeBody<S> body) {
     AtomicInteger next = new AtomicInteger();
     Runnable worker = () -> {
@@ -43,7 +44,7 @@ final class Workers {
     Thread[] pool = new Thread[extra];
     Throwable[] failure = new Throwable[1];
     for (int t = 0; t < extra; t++) {
-      pool[t] = new Thread(worker, "web4rec-rerank-" + t);
+      pool[t] = new Thread(worker, "web4rec-core-" + t);
       pool[t].setUncaughtExceptionHandler((th, e) -> {
         synchronized (failure) {
           if (failure[0] == null) {
@@ -64,7 +65,7 @@ final class Workers {
         t.join();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while re-ranking", e);
+        throw new IllegalStateException("interrupted while computing", e);
       }
     }
     Throwable first = own != null ? own : failure[0];
