@@ -95,7 +95,7 @@ final class Inputs {
     return out;
   }
 
-  /** User histories in CSR form: {@code offsets} (users+1) and {@code items}, rows unsorted. */
+  /** User histories in CSR form: {@code offsets} (users+1) and {@code items}, rows ascending. */
   record Histories(int[] offsets, int[] items) {
     int users() {
       return offsets.length - 1;
@@ -145,6 +145,7 @@ final class Inputs {
           out[x++] = i;
         }
       }
+      Arrays.sort(out, offsets[u], offsets[u + 1]); // core's Csr wants ascending rows
     }
     return new Histories(offsets, out);
   }
