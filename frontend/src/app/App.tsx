@@ -9,6 +9,7 @@ import { ComparePage } from '@/features/experiments';
 import { EmptyState } from '@/components/ui';
 import { Layout } from './Layout';
 import { ModelComparePage } from './routes/ModelComparePage';
+import { RerankPage } from './routes/RerankPage';
 
 const PUBLIC = ['/signin', '/signup'];
 
@@ -35,6 +36,7 @@ function Routes() {
   else if ((p = matchPath('/datasets/:dataset', pathname))) page = <DatasetDetailPage key={p.dataset} name={p.dataset} />;
   else if ((p = matchPath('/datasets/:dataset/experiments', pathname))) page = <ComparePage key={p.dataset} dataset={p.dataset} />;
   else if ((p = matchPath('/datasets/:dataset/compare', pathname))) page = <ModelComparePage key={p.dataset} dataset={p.dataset} />;
+  else if ((p = matchPath('/datasets/:dataset/rerank', pathname))) page = <RerankPage key={p.dataset} dataset={p.dataset} />;
   else if (pathname === '/settings/tokens') page = <TokensPage />;
   else page = <div className="page"><EmptyState title="Page not found" icon="?">Nothing lives at <code>{pathname}</code>. Go to the <a href="/datasets">datasets</a>.</EmptyState></div>;
   return <Layout>{page}</Layout>;
