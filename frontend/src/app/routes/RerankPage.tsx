@@ -26,7 +26,7 @@ interface Job {
   members: DerivedExperiment[];
 }
 
-function Field({ label, children, grow = false }: { label: string; children: ReactNode; grow?: boolean }) {
+function Field({ label, children, grow = false }: { label: ReactNode; children: ReactNode; grow?: boolean }) {
   return (
     <div className={`control${grow ? ' grow' : ''}`}>
       <span className="control-label">{label}</span>
@@ -39,11 +39,11 @@ function Section({ title, hint, actions, children, testId }: { title: ReactNode;
   return <Card title={<>{title}{hint && <span className="card-hint">{hint}</span>}</>} actions={actions} testId={testId}>{children}</Card>;
 }
 
-const NOT_AVAILABLE = (
+const notAvailable = (dataset: string) => (
   <EmptyState title="Re-ranking is not available from this server" icon="⇅" testId="rerank-unavailable">
     Update the Web4Rec server: re-ranking arrives with the re-ranking update
     (<code>POST …/experiments/{'{name}'}/rerank</code>, <code>…/sweep</code>, <code>GET …/rerank-report</code>, <code>…/user-diff</code>).
-    The experiments you have stay comparable on the <em>Experiments</em> page meanwhile.
+    The experiments you have stay comparable on the <Link to={`/datasets/${encodeURIComponent(dataset)}/experiments`}>Experiments</Link> page meanwhile.
   </EmptyState>
 );
 
@@ -231,7 +231,7 @@ export function RerankPage({ dataset }: { dataset: string }) {
           </Field>
         </div>
         <div className="control-run">
-          <Field label={`Trade-off λ = ${lambda.toFixed(1)}`} grow>
+          <Field label={<>Trade-off <span className="control-value" data-testid="lambda-value">λ = {lambda.toFixed(1)}</span></>} grow>
             <div className="lambda-slider">
               <span className="muted small">relevance</span>
               <input type="range" min={0} max={1} step={0.1} value={lambda} aria-label="λ" data-testid="rerank-lambda"
@@ -252,7 +252,7 @@ export function RerankPage({ dataset }: { dataset: string }) {
         {job && <JobProgress title={job.label} members={members} />}
       </Card>
 
-      {unsupported ? <Card>{NOT_AVAILABLE}</Card> : (
+      {unsupported ? <Card>{notAvailable(dataset)}</Card> : (
         <>
           <Section title="Accuracy vs beyond-accuracy frontier" hint="one point per λ; other experiments in grey; click a λ to inspect it" testId="frontier"
             actions={<><Select label="x" value={xMetric} options={asOptions(xOptions)} onChange={setX} testId="frontier-x" /><Select label="y" value={yMetric} options={asOptions(yOptions)} onChange={setY} testId="frontier-y" /></>}>
@@ -283,7 +283,7 @@ export function RerankPage({ dataset }: { dataset: string }) {
                 {!selectedReady ? <Spinner label={`${selected.name} is ${selected.status ?? 'computing'}…`} />
                   : report.isPending ? <Spinner label="Loading the report…" />
                   : report.isError ? <ErrorState error={report.error} onRetry={() => void report.refetch()} />
-                  : report.data === null ? NOT_AVAILABLE
+                  : report.data === null ? notAvailable(dataset)
                   : report.data ? <DeltaCards deltas={report.data.deltas} k={k} main={mainOnly === 'main'} objectiveMetric={defaultY} /> : null}
               </Section>
               {selectedReady && report.data && <ItemPanels before={report.data.top_before} after={report.data.top_after} fresh={report.data.new_items} />}
@@ -301,11 +301,11 @@ export function RerankPage({ dataset }: { dataset: string }) {
                     <Button type="submit" disabled={!userInput.trim()} data-testid="user-diff-show">Show</Button>
                   </form>
                 }>
-                {!userParam ? <EmptyState title="Pick a user" icon="👤">Enter a user id{users.length > 0 ? ' or pick one from the group' : ''} to see their list before and after re-ranking, with each item's rank shift.</EmptyState>
+                {!userParam ? <EmptyState title="Pick a user" icon="⇆">Enter a user id{users.length > 0 ? ' or pick one from the group' : ''} to see their list before and after re-ranking, with each item's rank shift.</EmptyState>
                   : !selectedReady ? <Spinner label={`${selected.name} is ${selected.status ?? 'computing'}…`} />
                   : diff.isPending ? <Spinner label="Loading the user's lists…" />
                   : diff.isError ? <ErrorState error={diff.error} />
-                  : diff.data === null ? NOT_AVAILABLE
+                  : diff.data === null ? notAvailable(dataset)
                   : diff.data ? <UserDiffPanel diff={diff.data} /> : null}
               </Section>
             </>

@@ -1,4 +1,4 @@
-import { compareMetrics, formatMetric, higherIsBetter, metricLabel, parseMetric } from '@/lib/metrics';
+import { compareMetrics, formatMetric, higherIsBetter, parseMetric } from '@/lib/metrics';
 import { directionOf, toneOf } from '../lib/rerank';
 import type { MetricDelta } from '../types';
 
@@ -23,6 +23,7 @@ function relative(d: MetricDelta): string {
 }
 
 export function DeltaCard({ delta, highlight = false }: { delta: MetricDelta; highlight?: boolean }) {
+  const m = parseMetric(delta.metric);
   const dir = directionOf(delta);
   const tone = toneOf(delta);
   const value = delta.delta ?? (delta.derived !== null && delta.parent !== null ? delta.derived - delta.parent : null);
@@ -32,7 +33,10 @@ export function DeltaCard({ delta, highlight = false }: { delta: MetricDelta; hi
     <div className={`delta-card tone-${tone}${highlight ? ' objective' : ''}`} data-testid="delta-card" data-metric={delta.metric} data-tone={tone}
       title={`${delta.metric}: ${better}; ${tone === 'same' ? 'unchanged' : tone === 'better' ? 'improved' : 'got worse'}`}>
       <div className="delta-head">
-        <span className="delta-metric">{metricLabel(delta.metric)}<span className="delta-k">@{parseMetric(delta.metric)?.k}</span></span>
+        <span className="delta-metric">
+          {m ? m.base : delta.metric}{m && <span className="delta-k">@{m.k}</span>}
+          {m?.source && <span className="delta-source">{m.source}</span>}
+        </span>
         {highlight && <span className="badge badge-info">objective</span>}
       </div>
       <div className="delta-values">

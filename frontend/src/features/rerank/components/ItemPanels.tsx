@@ -5,10 +5,12 @@ import type { ItemCount } from '../types';
 
 const FIXED = ['item_id', 'count'];
 
-export function SideCell({ value }: { value: unknown }) {
+/** A side value; multi-valued ones as tags, or as one clipped line (`compact`, for narrow tables). */
+export function SideCell({ value, compact = false }: { value: unknown; compact?: boolean }) {
   const values = sideValues(value);
   if (values.length === 0) return <span className="muted">—</span>;
   if (values.length === 1) return <>{values[0]}</>;
+  if (compact) return <span className="side-line" title={values.join(', ')}>{values.join(', ')}</span>;
   return <span className="tags">{values.map((v) => <span key={v} className="tag">{v}</span>)}</span>;
 }
 
@@ -32,7 +34,7 @@ export function ItemCountTable({ items, tone = 'neutral', empty }: { items: read
                 <span className={`count-bar bar-${tone}`} style={{ width: `${(it.count / max) * 100}%` }} aria-hidden />
                 <span className="count-value">{formatCount(it.count)}</span>
               </td>
-              {cols.map((c) => <td key={c} className="side-cell"><SideCell value={it[c]} /></td>)}
+              {cols.map((c) => <td key={c} className="side-cell"><SideCell value={it[c]} compact /></td>)}
             </tr>
           ))}
         </tbody>
