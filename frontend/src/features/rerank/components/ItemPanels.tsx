@@ -6,11 +6,11 @@ import type { ItemCount } from '../types';
 const FIXED = ['item_id', 'count'];
 
 /** A side value; multi-valued ones as tags, or as one clipped line (`compact`, for narrow tables). */
-export function SideCell({ value, compact = false }: { value: unknown; compact?: boolean }) {
+export function SideCell({ value, compact = false, multi = false }: { value: unknown; compact?: boolean; multi?: boolean }) {
   const values = sideValues(value);
   if (values.length === 0) return <span className="muted">—</span>;
-  if (values.length === 1) return <>{values[0]}</>;
   if (compact) return <span className="side-line" title={values.join(', ')}>{values.join(', ')}</span>;
+  if (values.length === 1 && !multi) return <>{values[0]}</>;
   return <span className="tags">{values.map((v) => <span key={v} className="tag">{v}</span>)}</span>;
 }
 
@@ -23,16 +23,17 @@ export function ItemCountTable({ items, tone = 'neutral', empty }: { items: read
     <div className="table-scroll">
       <table className="data-table compact item-table">
         <thead>
-          <tr><th className="num">#</th><th>item</th><th className="num">users</th>{cols.map((c) => <th key={c}>{c}</th>)}</tr>
+          <tr><th>item</th><th className="num">users</th>{cols.map((c) => <th key={c}>{c}</th>)}</tr>
         </thead>
         <tbody>
-          {items.map((it, i) => (
+          {items.map((it) => (
             <tr key={String(it.item_id)}>
-              <td className="num muted">{i + 1}</td>
               <td className="mono">{String(it.item_id)}</td>
               <td className="num count-cell">
-                <span className={`count-bar bar-${tone}`} style={{ width: `${(it.count / max) * 100}%` }} aria-hidden />
-                <span className="count-value">{formatCount(it.count)}</span>
+                <span className="count-wrap">
+                  <span className="count-track" aria-hidden><span className={`count-bar bar-${tone}`} style={{ width: `${(it.count / max) * 100}%` }} /></span>
+                  <span className="count-value">{formatCount(it.count)}</span>
+                </span>
               </td>
               {cols.map((c) => <td key={c} className="side-cell"><SideCell value={it[c]} compact /></td>)}
             </tr>

@@ -1,5 +1,5 @@
 import { formatMetric } from '@/lib/metrics';
-import { shiftOf, sideColumns } from '../lib/rerank';
+import { multiValued, shiftOf, sideColumns } from '../lib/rerank';
 import type { UserDiff } from '../types';
 import { SideCell } from './ItemPanels';
 
@@ -15,6 +15,7 @@ export function UserDiffPanel({ diff }: { diff: UserDiff }) {
   const k = diff.before.length;
   const afterIds = new Set(diff.after.map((a) => String(a.item_id)));
   const cols = sideColumns([...diff.before, ...diff.after], [...FIXED_BEFORE, ...FIXED_AFTER]);
+  const multi = multiValued([...diff.before, ...diff.after], cols);
   const dropped = diff.before.filter((b) => !afterIds.has(String(b.item_id))).length;
   const fresh = diff.after.filter((a) => shiftOf(a, k).kind === 'new').length;
   return (
@@ -34,7 +35,7 @@ export function UserDiffPanel({ diff }: { diff: UserDiff }) {
                   <tr key={String(b.item_id)} className={gone ? 'row-dropped' : ''} title={gone ? 'dropped by re-ranking' : undefined}>
                     <td className="num">{b.rank}</td>
                     <td className="mono">{String(b.item_id)}{gone && <span className="shift shift-dropped">dropped</span>}</td>
-                    {cols.map((c) => <td key={c} className="side-cell"><SideCell value={b[c]} /></td>)}
+                    {cols.map((c) => <td key={c} className="side-cell"><SideCell value={b[c]} multi={multi.has(c)} /></td>)}
                     <td className="num mono muted">{typeof b.score === 'number' ? formatMetric(b.score, 3) : '—'}</td>
                   </tr>
                 );
@@ -53,7 +54,7 @@ export function UserDiffPanel({ diff }: { diff: UserDiff }) {
                   <tr key={String(a.item_id)} className={s.kind === 'new' ? 'row-new' : ''}>
                     <td className="num">{a.rank}</td>
                     <td className="mono">{String(a.item_id)}</td>
-                    {cols.map((c) => <td key={c} className="side-cell"><SideCell value={a[c]} /></td>)}
+                    {cols.map((c) => <td key={c} className="side-cell"><SideCell value={a[c]} multi={multi.has(c)} /></td>)}
                     <td className="num"><span className={`shift shift-${s.kind}`} title={s.title} data-testid="shift">{s.label}</span></td>
                   </tr>
                 );

@@ -176,5 +176,10 @@ export function sideValues(v: unknown): string[] {
   return [String(v)];
 }
 
+/** The side columns with a list or a `|`-separated value in some row: drawn as tags throughout. */
+export function multiValued(rows: readonly Record<string, unknown>[], columns: readonly string[]): Set<string> {
+  return new Set(columns.filter((c) => rows.some((r) => Array.isArray(r[c]) || (typeof r[c] === 'string' && (r[c] as string).includes('|')))));
+}
+
 export const parseUsers = (param: string | null): string[] =>
   param ? [...new Set(param.split(',').map((s) => s.trim()).filter(Boolean))] : [];
