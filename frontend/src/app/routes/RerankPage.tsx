@@ -284,7 +284,7 @@ export function RerankPage({ dataset }: { dataset: string }) {
                   : report.isPending ? <Spinner label="Loading the report…" />
                   : report.isError ? <ErrorState error={report.error} onRetry={() => void report.refetch()} />
                   : report.data === null ? notAvailable(dataset)
-                  : report.data ? <DeltaCards deltas={report.data.deltas} k={k} main={mainOnly === 'main'} objectiveMetric={defaultY} /> : null}
+                  : report.data ? <DeltaCards deltas={report.data.deltas} k={report.data.k ?? k} main={mainOnly === 'main'} objectiveMetric={beyondMetricFor(objective, report.data.k ?? k, source)} /> : null}
               </Section>
               {selectedReady && report.data && <ItemPanels before={report.data.top_before} after={report.data.top_after} fresh={report.data.new_items} />}
 

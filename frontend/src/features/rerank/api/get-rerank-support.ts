@@ -2,12 +2,22 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api, ApiError, seg } from '@/lib/api-client';
 import { rerankKeys } from './keys';
 
+export const RERANK_ROUTE = '/datasets/{dataset}/experiments/{experiment}/rerank';
+
 /**
- * Whether the server has the re-ranking routes, without side effects: the report of a
- * non-derived experiment answers "no API route" only on a server without them (a server with
- * them answers 404/409 about the experiment, which still means "supported").
+ * Whether the server has the re-ranking routes, without side effects or a failed request on a
+ * server that has them: the OpenAPI document lists them. When it does not (an older server, or a
+ * document behind its routes), the report of a non-derived experiment decides: only a server
+ * without the routes answers it "no API route" (one with them answers 400/404 about the experiment).
  */
 export async function getRerankSupport(dataset: string, experiment: string, signal?: AbortSignal): Promise<boolean> {
+  try {
+    const doc = await api<{ paths?: Record<string, unknown> }>('/openapi.json', { signal });
+    if (doc.paths && RERANK_ROUTE in doc.paths) return true;
+  } catch (err) {
+    if (err instanceof DOMException && err.name === 'AbortError') throw err;
+    // no document: ask the route itself
+  }
   try {
     await api(`/datasets/${seg(dataset)}/experiments/${seg(experiment)}/rerank-report`, { signal });
     return true;

@@ -27,6 +27,12 @@ describe('UserDiffPanel', () => {
     expect(screen.getAllByText('Romance')).toHaveLength(1);
   });
 
+  it('trusts the server\'s `new` flag and hides it from the side columns', () => {
+    render(<UserDiffPanel diff={{ user_id: 1, before: [{ item_id: 1, rank: 1, new: false }], after: [{ item_id: 9, rank: 1, original_rank: 1, shift: 0, new: true }] }} />);
+    expect(screen.getByTestId('shift').textContent).toBe('new');
+    expect(within(screen.getByTestId('diff-after')).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['rank', 'item', 'shift']);
+  });
+
   it('computes a downward shift when the server sends none', () => {
     render(<UserDiffPanel diff={{ user_id: 1, before: [{ item_id: 1, rank: 1 }, { item_id: 2, rank: 2 }], after: [{ item_id: 2, rank: 1, original_rank: 2 }, { item_id: 1, rank: 2, original_rank: 1 }] }} />);
     expect(screen.getAllByTestId('shift').map((s) => s.textContent)).toEqual(['↑1', '↓1']);

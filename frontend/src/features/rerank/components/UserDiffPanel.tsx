@@ -3,8 +3,8 @@ import { multiValued, shiftOf, sideColumns } from '../lib/rerank';
 import type { UserDiff } from '../types';
 import { SideCell } from './ItemPanels';
 
-const FIXED_BEFORE = ['item_id', 'rank', 'score'];
-const FIXED_AFTER = ['item_id', 'rank', 'original_rank', 'shift'];
+const FIXED_BEFORE = ['item_id', 'rank', 'score', 'new', 'dropped'];
+const FIXED_AFTER = ['item_id', 'rank', 'original_rank', 'shift', 'new'];
 
 /**
  * One user's list before and after re-ranking, side by side: rank, item, side columns; the

@@ -147,7 +147,9 @@ export interface Shift {
  */
 export function shiftOf(item: AfterItem, k: number): Shift {
   const orig = item.original_rank;
-  if (orig === null || orig === undefined || orig > k) {
+  // the server may say so itself (`new`); else: no original rank within the top-K
+  const isNew = typeof item.new === 'boolean' ? item.new : orig === null || orig === undefined || orig > k;
+  if (isNew || orig === null || orig === undefined) {
     return { label: 'new', kind: 'new', title: orig ? `was #${orig} among the candidates` : 'not in the original list' };
   }
   const s = typeof item.shift === 'number' ? item.shift : orig - item.rank;

@@ -57,6 +57,8 @@ export interface RerankReport {
   objective: string;
   sim: string | null;
   lambda: number;
+  /** List length of the re-rank (its metrics are at this K). */
+  k?: number;
   /** Re-ranked users. */
   users: number | null;
   deltas: MetricDelta[];
@@ -66,7 +68,7 @@ export interface RerankReport {
 }
 
 export type BeforeItem = { item_id: string | number; rank: number; score?: number | null } & Record<string, unknown>;
-export type AfterItem = { item_id: string | number; rank: number; original_rank?: number | null; shift?: number | null } & Record<string, unknown>;
+export type AfterItem = { item_id: string | number; rank: number; original_rank?: number | null; shift?: number | null; new?: boolean } & Record<string, unknown>;
 
 export interface UserDiff {
   user_id: string | number;
