@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { matchPath, navigate, useLocation } from '@/lib/router';
 import { useSession } from '@/lib/use-session';
@@ -6,11 +6,14 @@ import { AuthPage } from '@/features/auth';
 import { TokensPage } from '@/features/tokens';
 import { DatasetDetailPage, DatasetsPage } from '@/features/datasets';
 import { ComparePage } from '@/features/experiments';
-import { EmptyState } from '@/components/ui';
+import { EmptyState, Spinner } from '@/components/ui';
 import { Layout } from './Layout';
 import { ModelComparePage } from './routes/ModelComparePage';
 
 const PUBLIC = ['/signin', '/signup'];
+
+// Re-ranking is a page of its own few people open first: its code loads on demand.
+const RerankPage = lazy(() => import('./routes/RerankPage').then((m) => ({ default: m.RerankPage })));
 
 function Redirect({ to }: { to: string }) {
   useEffect(() => navigate(to, { replace: true }), [to]);
@@ -35,6 +38,7 @@ function Routes() {
   else if ((p = matchPath('/datasets/:dataset', pathname))) page = <DatasetDetailPage key={p.dataset} name={p.dataset} />;
   else if ((p = matchPath('/datasets/:dataset/experiments', pathname))) page = <ComparePage key={p.dataset} dataset={p.dataset} />;
   else if ((p = matchPath('/datasets/:dataset/compare', pathname))) page = <ModelComparePage key={p.dataset} dataset={p.dataset} />;
+  else if ((p = matchPath('/datasets/:dataset/rerank', pathname))) page = <Suspense fallback={<div className="page"><Spinner /></div>}><RerankPage key={p.dataset} dataset={p.dataset} /></Suspense>;
   else if (pathname === '/settings/tokens') page = <TokensPage />;
   else page = <div className="page"><EmptyState title="Page not found" icon="?">Nothing lives at <code>{pathname}</code>. Go to the <a href="/datasets">datasets</a>.</EmptyState></div>;
   return <Layout>{page}</Layout>;

@@ -16,7 +16,8 @@ export function Layout({ children }: { children: ReactNode }) {
   const { pathname } = useLocation();
   const me = useMe();
   const queryClient = useQueryClient();
-  const ds = matchPath('/datasets/:dataset', pathname) ?? matchPath('/datasets/:dataset/experiments', pathname) ?? matchPath('/datasets/:dataset/compare', pathname);
+  const ds = matchPath('/datasets/:dataset', pathname) ?? matchPath('/datasets/:dataset/experiments', pathname) ?? matchPath('/datasets/:dataset/compare', pathname)
+    ?? matchPath('/datasets/:dataset/rerank', pathname);
   const dataset = ds?.dataset;
   const enc = dataset ? encodeURIComponent(dataset) : '';
   return (
@@ -33,6 +34,7 @@ export function Layout({ children }: { children: ReactNode }) {
               <NavLink to={`/datasets/${enc}`} icon="◔" active={pathname === `/datasets/${enc}`}>Overview</NavLink>
               <NavLink to={`/datasets/${enc}/experiments`} icon="☷" active={pathname === `/datasets/${enc}/experiments`}>Experiments</NavLink>
               <NavLink to={`/datasets/${enc}/compare`} icon="⇄" active={pathname === `/datasets/${enc}/compare`}>Model vs model</NavLink>
+              <NavLink to={`/datasets/${enc}/rerank`} icon="⇅" active={pathname === `/datasets/${enc}/rerank`}>Re-ranking</NavLink>
             </div>
           )}
           <div className="nav-section">Account</div>

@@ -84,3 +84,32 @@ export function Stat({ label, value }: { label: string; value: ReactNode }) {
     </div>
   );
 }
+
+export function Select({ label, value, options, onChange, testId }: { label: string; value: string; options: readonly { value: string; label: string }[]; onChange: (v: string) => void; testId?: string }) {
+  return (
+    <label className="select-field">
+      <span>{label}</span>
+      <select value={value} onChange={(e) => onChange(e.target.value)} data-testid={testId}>
+        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+      </select>
+    </label>
+  );
+}
+
+export interface ToggleOption<T extends string> {
+  value: T;
+  label: string;
+  disabled?: boolean;
+  title?: string;
+}
+
+export function Toggle<T extends string>({ value, options, onChange, label, testId }: { value: T; options: readonly ToggleOption<T>[]; onChange: (v: T) => void; label: string; testId?: string }) {
+  return (
+    <div className="segmented" role="radiogroup" aria-label={label} data-testid={testId}>
+      {options.map((o) => (
+        <button key={o.value} type="button" role="radio" aria-checked={o.value === value} className={o.value === value ? 'active' : ''}
+          disabled={o.disabled} title={o.title} onClick={() => onChange(o.value)}>{o.label}</button>
+      ))}
+    </div>
+  );
+}

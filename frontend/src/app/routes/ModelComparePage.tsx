@@ -4,7 +4,7 @@
  */
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Link, setSearchParams, useLocation } from '@/lib/router';
-import { Badge, Card, EmptyState, ErrorState, PageHeader, Spinner, StatusBadge } from '@/components/ui';
+import { Badge, Card, EmptyState, ErrorState, PageHeader, Select, Spinner, StatusBadge, Toggle } from '@/components/ui';
 import { defaultK, isPerUser, ksOf, metricsAtK } from '@/lib/metrics';
 import { errorMessage } from '@/lib/format';
 import { useDataset } from '@/features/datasets';
@@ -13,27 +13,6 @@ import {
   BreakdownChart, MetricBarsChart, ParallelCoordsChart, ParetoScatterChart, PerUserDistributionChart, SignificanceTable,
   useBreakdowns, useComparison, usePerUser, type ExperimentPoint,
 } from '@/features/analysis';
-
-function Select({ label, value, options, onChange, testId }: { label: string; value: string; options: readonly { value: string; label: string }[]; onChange: (v: string) => void; testId?: string }) {
-  return (
-    <label className="select-field">
-      <span>{label}</span>
-      <select value={value} onChange={(e) => onChange(e.target.value)} data-testid={testId}>
-        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
-      </select>
-    </label>
-  );
-}
-
-function Toggle<T extends string>({ value, options, onChange, label }: { value: T; options: readonly { value: T; label: string }[]; onChange: (v: T) => void; label: string }) {
-  return (
-    <div className="segmented" role="radiogroup" aria-label={label}>
-      {options.map((o) => (
-        <button key={o.value} type="button" role="radio" aria-checked={o.value === value} className={o.value === value ? 'active' : ''} onClick={() => onChange(o.value)}>{o.label}</button>
-      ))}
-    </div>
-  );
-}
 
 const asOptions = (names: readonly string[]) => names.map((n) => ({ value: n, label: n }));
 

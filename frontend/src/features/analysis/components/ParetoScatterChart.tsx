@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import type { Data, Layout } from 'plotly.js';
 import { BASE_LAYOUT, PALETTE, Plot } from '@/lib/plotly';
 import { higherIsBetter } from '@/lib/metrics';
-import { paretoFront } from '../lib/pareto';
+import { paretoFront } from '@/lib/pareto';
 import type { ExperimentPoint } from '../types';
 
 export interface ParetoScatterProps {

@@ -1,7 +1,7 @@
 import { queryOptions, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api, ApiError, seg } from '@/lib/api-client';
 import { tableFromExperiments } from '../lib/table-fallback';
-import type { ExperimentsTable, TableQuery } from '../types';
+import type { ExperimentsTable, TableQuery, TableRow } from '../types';
 import { experimentKeys } from './keys';
 import { experimentsQueryOptions } from './list-experiments';
 
@@ -44,6 +44,15 @@ export const experimentsTableQueryOptions = (queryClient: QueryClient, dataset: 
     queryFn: ({ signal }) => getExperimentsTable(queryClient, dataset, query, signal),
     staleTime: 5_000,
   });
+
+/** A row already fetched into any page of the table (the grid's blocks), or undefined. */
+export function findCachedRow(queryClient: QueryClient, dataset: string, name: string): TableRow | undefined {
+  for (const [, data] of queryClient.getQueriesData<ExperimentsTableResult>({ queryKey: [...experimentKeys.all, dataset, 'table'] })) {
+    const row = data?.rows.find((r) => r.name === name);
+    if (row) return row;
+  }
+  return undefined;
+}
 
 /** Column names and the total, without rows (what the compare page needs before the grid). */
 export const TABLE_META_QUERY: TableQuery = { offset: 0, limit: 1, columns: [] };

@@ -5,7 +5,7 @@ import { Badge, Button, Card, EmptyState, ErrorState, PageHeader, Spinner } from
 import { defaultK, ksOf, metricsAtK } from '@/lib/metrics';
 import { downloadText } from '@/lib/csv';
 import { errorMessage, formatCount } from '@/lib/format';
-import { fetchAllTableRows, tableMetaQueryOptions, useTableMeta, type ExperimentsTableResult } from '../api/get-experiments-table';
+import { fetchAllTableRows, findCachedRow, tableMetaQueryOptions, useTableMeta, type ExperimentsTableResult } from '../api/get-experiments-table';
 import { useColumnPrefs } from '../hooks/use-column-prefs';
 import { tableToCsv } from '../lib/export-csv';
 import { visibleMetricColumns } from './compare-columns';
@@ -76,6 +76,13 @@ export function ComparePage({ dataset }: { dataset: string }) {
 
   const compareHref = `/datasets/${encodeURIComponent(dataset)}/compare?experiments=${encodeURIComponent([...selected].join(','))}&k=${k}`;
   const total = loaded?.total ?? meta.data?.total;
+  // "Re-rank" takes exactly one ready, non-derived experiment
+  const single = selected.size === 1 ? [...selected][0] : null;
+  const singleRow = single ? findCachedRow(queryClient, dataset, single) : undefined;
+  const rerankBlocked = !single ? 'select exactly one experiment to re-rank'
+    : singleRow && singleRow.status !== 'ready' ? `${single} is ${singleRow.status}`
+    : singleRow?.parent ? `${single} is already re-ranked (from ${singleRow.parent})` : null;
+  const rerankHref = single ? `/datasets/${encodeURIComponent(dataset)}/rerank?experiment=${encodeURIComponent(single)}&k=${k}` : '';
 
   return (
     <div className="page page-wide">
@@ -115,6 +122,12 @@ export function ComparePage({ dataset }: { dataset: string }) {
               <span><strong>{selected.size}</strong> selected: {[...selected].slice(0, 6).join(', ')}{selected.size > 6 ? ' …' : ''}</span>
               <span className="toolbar-spacer" />
               <Button variant="ghost" onClick={() => setSearchParams({ sel: null })}>Clear</Button>
+              {selected.size === 1 && (
+                <Button disabled={rerankBlocked !== null} title={rerankBlocked ?? 'diversify, calibrate … this experiment\'s lists'}
+                  onClick={() => navigate(rerankHref)} data-testid="rerank-selected">
+                  ⇅ Re-rank
+                </Button>
+              )}
               <Button variant="primary" disabled={selected.size > MAX_COMPARE} title={selected.size > MAX_COMPARE ? `select at most ${MAX_COMPARE}` : undefined}
                 onClick={() => navigate(compareHref)} data-testid="compare-selected">
                 Compare {selected.size} model{selected.size === 1 ? '' : 's'} →

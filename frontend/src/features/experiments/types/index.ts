@@ -16,6 +16,8 @@ export interface TableRow {
   objective: string | null;
   sim: string | null;
   lambda: number | null;
+  /** Re-ranked group size of a derived experiment (null = all users); absent on older servers. */
+  users?: number | null;
 }
 
 export interface ExperimentsTable {
@@ -59,4 +61,7 @@ export interface Experiment {
   objective?: string | null;
   sim?: string | null;
   lambda?: number | null;
+  users?: number | null;
+  /** Dimensions of the uploaded item embeddings (null = none): enables the `emb` similarity. */
+  item_embedding_dims?: number | null;
 }
