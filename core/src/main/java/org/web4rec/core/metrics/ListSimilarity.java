@@ -102,12 +102,12 @@ final class ListSimilarity {
     }
     // Histories as labels, each ascending: appending items in label order to their users' rows
     // sorts every row in O(nnz) without a comparison sort.
-    int[] hist = new int[train.values().length];
+    Labels hist = Labels.of(train.values().length, nItems);
     int[] fill = Arrays.copyOf(trainOff, trainRows);
     for (int r = 0; r < nItems; r++) {
       int j = itemAt[r];
       for (int k = itemUsers.start(j); k < itemUsers.end(j); k++) {
-        hist[fill[users[k]]++] = r;
+        hist.set(fill[users[k]]++, r);
       }
     }
     double[] w = new double[nItems]; // by label
@@ -144,11 +144,9 @@ final class ListSimilarity {
         for (int k = itemUsers.start(i); k < itemUsers.end(i); k++) {
           int v = users[k];
           int end = trainOff[v + 1];
-          int x = Arrays.binarySearch(hist, trainOff[v], end, r); // i ∈ H_v: found
+          int x = hist.find(trainOff[v], end, r); // i ∈ H_v: found
           built += end - x;
-          for (; x < end; x++) {
-            acc[hist[x]]++;
-          }
+          hist.count(x, end, acc);
         }
         double wi = w[r];
         for (int q = invOff[i]; q < invOff[i + 1]; q++) {
@@ -157,18 +155,13 @@ final class ListSimilarity {
           int u = cut.users[row];
           if (u < trainRows) { // (1) labels ≥ r of H_u
             int end = trainOff[u + 1];
-            int x = lowerBound(hist, trainOff[u], end, r);
-            double s = 0;
-            for (; x < end; x++) {
-              int l = hist[x];
-              s += acc[l] * w[l];
-            }
-            sc.history[p] += Math.round(s * FIXED);
+            double s = hist.dot(hist.lowerBound(trainOff[u], end, r), end, acc, w);
+            sc.history[p] += toFixed(s);
           }
           for (int x = cut.offsets[row]; x < cut.offsets[row + 1]; x++) { // (3) pairs
             int l = cutLabels[x];
             if (l > r && acc[l] > 0) {
-              sc.earlier[Math.max(p, x)] += Math.round(acc[l] * w[l] * wi * FIXED);
+              sc.earlier[Math.max(p, x)] += toFixed(acc[l] * w[l] * wi);
             }
           }
         }
@@ -181,7 +174,7 @@ final class ListSimilarity {
           for (int x = cut.offsets[row]; x < cut.offsets[row + 1]; x++) {
             int l = cutLabels[x];
             if (l > r && acc[l] > 0) {
-              sc.history[x] += Math.round(acc[l] * wi * FIXED);
+              sc.history[x] += toFixed(acc[l] * wi);
             }
           }
         }
@@ -189,9 +182,7 @@ final class ListSimilarity {
           for (int k = itemUsers.start(i); k < itemUsers.end(i); k++) {
             int v = users[k];
             int end = trainOff[v + 1];
-            for (int x = lowerBound(hist, trainOff[v], end, r); x < end; x++) {
-              acc[hist[x]] = 0;
-            }
+            hist.clear(hist.lowerBound(trainOff[v], end, r), end, acc);
           }
         } else {
           Arrays.fill(acc, 0);
@@ -212,6 +203,129 @@ final class ListSimilarity {
   }
 
   private record CoocScratch(int[] acc, long[] history, long[] earlier) {}
+
+  /** Math.round(v · FIXED) for the non-negative v of the kernel, without its slower general path. */
+  private static long toFixed(double v) {
+    return (long) (v * FIXED + 0.5);
+  }
+
+  /**
+   * The relabelled histories the cooc kernel streams through about Σ|H_v|²/2 times: 16-bit labels
+   * when the catalogue fits (half the memory traffic, which is what bounds that loop), else 32-bit.
+   * Two final classes, so the per-row calls stay bimorphic and inline.
+   */
+  private abstract static sealed class Labels permits IntLabels, CharLabels {
+    static Labels of(int size, int nItems) {
+      return nItems <= 1 << 16 ? new CharLabels(new char[size]) : new IntLabels(new int[size]);
+    }
+
+    abstract void set(int x, int label);
+
+    /** Position of {@code key} in the ascending run [from, to), where it is present. */
+    abstract int find(int from, int to, int key);
+
+    abstract int lowerBound(int from, int to, int key);
+
+    /** acc[label]++ for every label in [from, to). */
+    abstract void count(int from, int to, int[] acc);
+
+    /** Σ acc[label]·w[label] over [from, to). */
+    abstract double dot(int from, int to, int[] acc, double[] w);
+
+    abstract void clear(int from, int to, int[] acc);
+  }
+
+  private static final class IntLabels extends Labels {
+    final int[] a;
+
+    IntLabels(int[] a) {
+      this.a = a;
+    }
+
+    void set(int x, int label) {
+      a[x] = label;
+    }
+
+    int find(int from, int to, int key) {
+      return Arrays.binarySearch(a, from, to, key);
+    }
+
+    int lowerBound(int from, int to, int key) {
+      return ListSimilarity.lowerBound(a, from, to, key);
+    }
+
+    void count(int from, int to, int[] acc) {
+      for (int x = from; x < to; x++) {
+        acc[a[x]]++;
+      }
+    }
+
+    double dot(int from, int to, int[] acc, double[] w) {
+      double s = 0;
+      for (int x = from; x < to; x++) {
+        int l = a[x];
+        s += acc[l] * w[l];
+      }
+      return s;
+    }
+
+    void clear(int from, int to, int[] acc) {
+      for (int x = from; x < to; x++) {
+        acc[a[x]] = 0;
+      }
+    }
+  }
+
+  private static final class CharLabels extends Labels {
+    final char[] a;
+
+    CharLabels(char[] a) {
+      this.a = a;
+    }
+
+    void set(int x, int label) {
+      a[x] = (char) label;
+    }
+
+    int find(int from, int to, int key) {
+      return Arrays.binarySearch(a, from, to, (char) key);
+    }
+
+    int lowerBound(int from, int to, int key) {
+      int lo = from;
+      int hi = to;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (a[mid] < key) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      return lo;
+    }
+
+    void count(int from, int to, int[] acc) {
+      for (int x = from; x < to; x++) {
+        acc[a[x]]++;
+      }
+    }
+
+    double dot(int from, int to, int[] acc, double[] w) {
+      double s = 0;
+      for (int x = from; x < to; x++) {
+        int l = a[x];
+        s += acc[l] * w[l];
+      }
+      return s;
+    }
+
+    void clear(int from, int to, int[] acc) {
+      for (int x = from; x < to; x++) {
+        acc[a[x]] = 0;
+      }
+    }
+  }
 
   /** @return the first index in [from, to) of the ascending {@code a} with a value >= key */
   private static int lowerBound(int[] a, int from, int to, int key) {
