@@ -29,6 +29,13 @@ class BeyondAccuracyPropertyTest {
   }
 
   @Test
+  void fastPathEqualsNaiveWithACatalogueBeyond16BitLabels() {
+    // More than 65,536 items: the cooc kernel keeps 32-bit history labels instead of 16-bit.
+    BeyondInput in = RandomInputs.random(70_000, 60, 200, 12, 7L, null, false);
+    CompareWithNaive.assertSame(in, new int[] {5, 12}, 2);
+  }
+
+  @Test
   void fastPathEqualsNaiveOnTwoThreadsWithManyUsers() {
     // Enough users for several ranges per thread in every kernel.
     BeyondInput in = RandomInputs.random(150, 1100, 30, 12, 99L, null, true);
