@@ -75,7 +75,7 @@ def ensure_data(scale: str, data_dir: Path, seed: int) -> None:
 
 def run_ours(jar: Path, data_dir: Path, ks: str, repeat: int, heap: str, values: Path = None,
              timeout_s: float = 1800) -> dict:
-    cmd = ["java", f"-Xmx{heap}", "--add-opens=java.base/java.nio=ALL-UNNAMED", "-cp", str(jar), MAIN_CLASS,
+    cmd = ["java", f"-Xmx{heap}", "-XX:+UseTransparentHugePages", "--add-opens=java.base/java.nio=ALL-UNNAMED", "-cp", str(jar), MAIN_CLASS,
            "--data", str(data_dir), "--ks", ks, "--repeat", str(repeat)]
     if values:
         cmd += ["--values", str(values)]
