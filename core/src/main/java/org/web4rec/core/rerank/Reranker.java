@@ -21,6 +21,15 @@ import java.util.List;
  * + N·g)) for calibration. What does not depend on λ (the cooc pair table, unexpectedness's
  * history sums) is computed by {@link #prepare}, once per sweep; see {@link CoocSimilarity} for
  * the co-occurrence algorithm and its memory.
+ *
+ * <p>Measured (RerankBench, synthetic data, N = 100, K = 10, a 2-core machine shared with other
+ * jobs, so CPU-seconds are the stable figure). ml-1m scale (6,040 users), a sweep of 11 λ with
+ * diversity:cooc, warm JVM: pair table 0.27-0.42 CPU-s, all 11 re-ranks 0.44-0.89 CPU-s (0.03-0.09
+ * s each), metrics (accuracy + beyond-accuracy with cooc) 2.4-3.9 s; 3.1 s wall in all with
+ * most-popular or item-kNN candidates, 5.3 s when every item is a candidate. ml-20m scale (138,493
+ * users, 20M train): the pair table takes 6.7 CPU-s with most-popular candidates (|R| = 4,328),
+ * 16-24 CPU-s when every item is a candidate (|R| = 26,744, a 1.4 GB table; about 1-1.3 ns per
+ * counted pair); a diversity:cooc re-rank then takes 0.6-3.9 CPU-s and dpp:cooc 1.4-4.1 CPU-s.
  */
 public final class Reranker {
 
