@@ -6,12 +6,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import org.web4rec.core.lists.CandidateLists;
 import org.web4rec.platform.blob.BlobKeys;
 import org.web4rec.platform.blob.BlobStore;
 import org.web4rec.platform.data.DatasetCache;
@@ -25,8 +20,6 @@ import org.web4rec.platform.sql.DatasetRepository.DatasetRecord;
 import org.web4rec.platform.sql.ExperimentRepository;
 import org.web4rec.platform.sql.ExperimentRepository.ExperimentRecord;
 import org.web4rec.platform.table.ArrowCodec;
-import org.web4rec.platform.table.Column;
-import org.web4rec.platform.table.Table;
 
 /**
  * HTTP routes of the re-rank service: start a re-rank or a λ sweep, and read a derived
