@@ -5,12 +5,14 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.web4rec.core.data.CoocTable;
 import org.web4rec.core.lists.CandidateLists;
 import org.web4rec.core.metrics.AccuracyMetrics;
 import org.web4rec.core.metrics.BeyondAccuracyMetrics;
 import org.web4rec.core.metrics.BeyondInput;
 import org.web4rec.core.metrics.MetricSuite;
 import org.web4rec.core.metrics.MetricTable;
+import org.web4rec.platform.data.CoocTables;
 import org.web4rec.platform.data.StoredDataset;
 import org.web4rec.platform.table.ArrowCodec;
 import org.web4rec.platform.table.Column;
@@ -30,6 +32,19 @@ public final class MetricsJob {
       Map<String, Double> seconds) {}
 
   private MetricsJob() {}
+
+  /** Items in some user's first {@code maxK} candidates. */
+  private static boolean[] recommended(CandidateLists lists, int maxK, int nItems) {
+    boolean[] in = new boolean[nItems];
+    int[] items = lists.items();
+    for (int u = 0; u < lists.users(); u++) {
+      int end = Math.min(lists.end(u), lists.start(u) + maxK);
+      for (int p = lists.start(u); p < end; p++) {
+        in[items[p]] = true;
+      }
+    }
+    return in;
+  }
 
   public static Result run(StoredDataset ds, CandidateLists lists, List<Integer> ks, Table embeddings) {
     return run(ds, lists, ks, embeddings, null);
@@ -56,8 +71,11 @@ public final class MetricsJob {
     float[][] vectors = embeddings == null ? null
         : StoredDataset.itemVectors(embeddings, ds.nItems());
     int[] tieOrder = CandidateLists.tieOrder(ds.itemIds());
+    int threads = Runtime.getRuntime().availableProcessors();
+    CoocTable cooc = CoocTables.forWork(ds, CoocTable.rowIncrements(ds.train(),
+        recommended(lists, Arrays.stream(kArray).max().orElse(0), ds.nItems())), threads);
     MetricSuite suite = BeyondAccuracyMetrics.compute(new BeyondInput(ds.nItems(), ds.train(),
-        ds.groundTruth(), lists, tieOrder, multi, vectors), kArray);
+        ds.groundTruth(), lists, tieOrder, multi, vectors), kArray, threads, cooc);
     long t2 = System.nanoTime();
     seconds.put("beyond", (t2 - t1) / 1e9);
 

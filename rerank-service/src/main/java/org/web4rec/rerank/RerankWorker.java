@@ -8,6 +8,8 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.web4rec.core.lists.CandidateLists;
+import org.web4rec.core.data.CoocTable;
+import org.web4rec.core.metrics.BeyondAccuracyMetrics;
 import org.web4rec.core.rerank.Objective;
 import org.web4rec.core.rerank.RerankInput;
 import org.web4rec.core.rerank.RerankResult;
@@ -18,6 +20,7 @@ import org.web4rec.platform.bus.MessageBus;
 import org.web4rec.platform.contracts.Events;
 import org.web4rec.platform.contracts.Topics;
 import org.web4rec.platform.data.DatasetCache;
+import org.web4rec.platform.data.CoocTables;
 import org.web4rec.platform.data.StoredDataset;
 import org.web4rec.platform.sql.DatasetRepository;
 import org.web4rec.platform.sql.ExperimentRepository;
@@ -174,7 +177,31 @@ public final class RerankWorker extends VerticleBase {
     double[] lambdas = todo.stream().mapToDouble(e -> e.settings().getJsonObject("rerank")
         .getDouble("lambda")).toArray();
     int threads = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
-    return Reranker.sweep(in, objective, lambdas, lineage.getInteger("k"), users, threads);
+    return Reranker.sweep(in, objective, lambdas, lineage.getInteger("k"), users, threads,
+        sharedCooc(ds, in, objective, users, threads));
+  }
+
+  /**
+   * The dataset's co-occurrence table when the objective reads cooc pairs: the one held already,
+   * or for a re-rank of every user a new one (the derived experiments' metrics read it next);
+   * a group re-rank without one counts the pairs of its own candidates instead.
+   */
+  public static CoocTable sharedCooc(StoredDataset ds, RerankInput in, Objective objective, int[] users,
+      int threads) {
+    boolean pairs = (objective.kind() == Objective.Kind.DIVERSITY
+        || objective.kind() == Objective.Kind.DPP)
+        && BeyondAccuracyMetrics.COOC.equals(objective.source());
+    if (!pairs) {
+      return null;
+    }
+    if (users != null) {
+      return CoocTables.cached(ds);
+    }
+    boolean[] candidates = new boolean[ds.nItems()];
+    for (int i : in.candidates().items()) {
+      candidates[i] = true;
+    }
+    return CoocTables.forWork(ds, CoocTable.buildIncrements(ds.train(), candidates), threads);
   }
 
   private static byte[] positions(RerankResult r) {

@@ -3,6 +3,7 @@ package org.web4rec.core.rerank;
 import org.web4rec.core.data.Parallel;
 import java.util.Arrays;
 import org.web4rec.core.data.Csr;
+import org.web4rec.core.data.CoocTable;
 import org.web4rec.core.lists.CandidateLists;
 
 /**
@@ -10,15 +11,12 @@ import org.web4rec.core.lists.CandidateLists;
  * either item has no train user).
  *
  * <p><b>Pairs within the candidates (MMR, DPP).</b> Every pair a re-rank can ask for lies in R ×
- * R, R the union of the selected users' candidates. The counts n_ab for a, b ∈ R are computed
- * once into a triangular table, row by row: items are relabelled so R comes first (most popular
- * first), every train history is re-expressed as its ascending R labels, and row a (one task)
- * walks each train user v of a from a's own label onwards, incrementing n_ab for the later labels
- * b of H_v. Each pair is counted once, in Σ_v |H_v ∩ R|² / 2 increments, with no set
- * intersection and no per-user work; a user's column lookup is then O(1) per entry. The table
- * takes 4 · |R|(|R|-1)/2 bytes: 27 MB for |R| = 3,706 (ml-1m, every item a candidate), 1.4 GB
- * for |R| = 26,744 (ml-20m, every item a candidate), far less when the candidates concentrate on
- * popular items. A table per λ sweep is shared by every λ.
+ * R, R the union of the selected users' candidates, and is read from a {@link CoocTable}: the
+ * dataset's table over every train item when the caller has one (built once per dataset version
+ * and shared with the metrics, see {@code StoredDataset#coocTable}), else a table over R built
+ * for this re-rank in Σ_v |H_v ∩ R|² / 2 increments (see {@link CoocTable} for the algorithm and
+ * its memory: 27 MB for |R| = 3,706, 1.4 GB for |R| = 26,744). A user's column lookup is then
+ * O(1) per entry. A table per λ sweep is shared by every λ.
  *
  * <p>Why not per user: the alternatives cost far more at ml-20m scale. Intersecting the users
  * lists of 100 candidates pairwise costs Σ pop over 4,950 pairs per user; per-user N × N blocks
@@ -41,21 +39,22 @@ final class CoocSimilarity extends SimilaritySource {
   private final int trainRows;
   private final int nItems;
   private final double[] w;
-  private final int[] label;
-  private final int[][] rows; // rows[a][b - a - 1] = n_ab for labels a < b; null: fallback
+  private final CoocTable table; // null: per-column fallback (or no columns needed)
 
   /** Builds the source with the default table budget, half the heap still free. */
   CoocSimilarity(Csr train, int nItems, CandidateLists c, int[] users, boolean columns,
       int threads) {
-    this(train, nItems, c, users, columns, threads, defaultBudget());
+    this(train, nItems, c, users, columns, threads, defaultBudget(), null);
   }
 
   /**
    * @param tableBudgetBytes largest pair table to build; a larger one falls back to per-column
    *     counting
+   * @param shared a table over every train item (the dataset's, already built), or null to build
+   *     one over the selected users' candidates
    */
   CoocSimilarity(Csr train, int nItems, CandidateLists c, int[] users, boolean columns,
-      int threads, long tableBudgetBytes) {
+      int threads, long tableBudgetBytes, CoocTable shared) {
     this.itemUsers = train.transpose(nItems);
     this.trainRows = train.rows();
     this.nItems = nItems;
@@ -64,38 +63,31 @@ final class CoocSimilarity extends SimilaritySource {
       int n = itemUsers.size(i);
       w[i] = n > 0 ? 1.0 / Math.sqrt(n) : 0.0;
     }
-    this.label = new int[nItems];
-    Arrays.fill(label, -1);
     if (!columns) {
-      this.rows = null;
+      this.table = null;
+      return;
+    }
+    if (shared != null && shared.full() && shared.nItems() == nItems) {
+      this.table = shared;
       return;
     }
     boolean[] inR = new boolean[nItems];
     int[] items = c.items();
+    int nR = 0;
     for (int u : users) {
       for (int p = c.start(u); p < c.end(u); p++) {
-        inR[items[p]] = true;
+        if (!inR[items[p]]) {
+          inR[items[p]] = true;
+          nR++;
+        }
       }
     }
-    long[] keys = new long[nItems];
-    int nR = 0;
+    long nnz = 0;
     for (int i = 0; i < nItems; i++) {
-      if (inR[i]) {
-        keys[nR++] = ((long) (Integer.MAX_VALUE - itemUsers.size(i)) << 32) | i;
-      }
+      nnz += inR[i] ? itemUsers.size(i) : 0;
     }
-    Arrays.sort(keys, 0, nR);
-    int[] itemAt = new int[nR];
-    for (int r = 0; r < nR; r++) {
-      itemAt[r] = (int) keys[r];
-      label[itemAt[r]] = r;
-    }
-    long bytes = 4L * nR * (nR - 1) / 2 + 16L * nR;
-    if (bytes > tableBudgetBytes) {
-      this.rows = null;
-      return;
-    }
-    this.rows = pairTable(train, itemAt, nR, threads);
+    this.table = CoocTable.bytes(nR, nnz) > tableBudgetBytes ? null
+        : CoocTable.build(train, nItems, inR, threads);
   }
 
   private static long defaultBudget() {
@@ -103,55 +95,14 @@ final class CoocSimilarity extends SimilaritySource {
     return (rt.maxMemory() - (rt.totalMemory() - rt.freeMemory())) / 2;
   }
 
-  /** @return whether the pair table was built (false: per-column fallback or no columns) */
+  /** @return whether a pair table is used (false: per-column fallback or no columns) */
   boolean hasTable() {
-    return rows != null;
-  }
-
-  private int[][] pairTable(Csr train, int[] itemAt, int nR, int threads) {
-    // Histories as ascending R labels: appending labels in order sorts every row.
-    int[] off = new int[trainRows + 1];
-    int[] users = itemUsers.values();
-    for (int r = 0; r < nR; r++) {
-      int i = itemAt[r];
-      for (int k = itemUsers.start(i); k < itemUsers.end(i); k++) {
-        off[users[k] + 1]++;
-      }
-    }
-    for (int v = 0; v < trainRows; v++) {
-      off[v + 1] += off[v];
-    }
-    int[] hist = new int[off[trainRows]];
-    int[] fill = Arrays.copyOf(off, trainRows);
-    for (int r = 0; r < nR; r++) {
-      int i = itemAt[r];
-      for (int k = itemUsers.start(i); k < itemUsers.end(i); k++) {
-        hist[fill[users[k]]++] = r;
-      }
-    }
-    int[][] table = new int[nR][];
-    // Most popular (largest) rows first, one row per task, so the threads finish together.
-    Parallel.forRanges(nR, 1, threads, () -> null, (none, from, to) -> {
-      for (int a = from; a < to; a++) {
-        int[] row = new int[nR - 1 - a];
-        int i = itemAt[a];
-        for (int k = itemUsers.start(i); k < itemUsers.end(i); k++) {
-          int v = users[k];
-          int end = off[v + 1];
-          int x = Arrays.binarySearch(hist, off[v], end, a) + 1; // a ∈ H_v: found
-          for (; x < end; x++) {
-            row[hist[x] - a - 1]++;
-          }
-        }
-        table[a] = row;
-      }
-    });
-    return table;
+    return table != null;
   }
 
   @Override
   View view() {
-    return rows != null ? new TableView() : new CountingView();
+    return table != null ? new TableView() : new CountingView();
   }
 
   /** State shared by both views: the bound candidates' labels and weights. */
@@ -173,7 +124,7 @@ final class CoocSimilarity extends SimilaritySource {
       }
       for (int i = 0; i < n; i++) {
         int item = items[from + i];
-        lab[i] = label[item];
+        lab[i] = table == null ? -1 : table.label(item);
         wi[i] = w[item];
       }
     }
@@ -193,12 +144,16 @@ final class CoocSimilarity extends SimilaritySource {
         Arrays.fill(out, 0, n, 0.0);
         return;
       }
-      int[] rowB = rows[b];
+      int[] rowB = table.row(b);
       for (int i = 0; i < n; i++) {
         int a = lab[i];
         int count;
+        if (a < 0) {
+          out[i] = 0.0; // no train user (a dataset-wide table labels only train items)
+          continue;
+        }
         if (a < b) {
-          count = rows[a][b - a - 1];
+          count = table.row(a)[b - a - 1];
         } else if (a > b) {
           count = rowB[a - b - 1];
         } else {

@@ -2,6 +2,7 @@ package org.web4rec.core.rerank;
 
 import org.web4rec.core.data.Parallel;
 import java.util.Arrays;
+import org.web4rec.core.data.CoocTable;
 import org.web4rec.core.data.Csr;
 import org.web4rec.core.lists.CandidateLists;
 
@@ -31,7 +32,8 @@ public final class PreparedRerank {
   private final int calibrationCodes;
   private final int calibrationMaxValues; // most values on one item
 
-  PreparedRerank(RerankInput in, Objective objective, int[] users, int threads) {
+  PreparedRerank(RerankInput in, Objective objective, int[] users, int threads,
+      CoocTable shared) {
     this.in = in;
     this.objective = objective;
     this.users = users;
@@ -45,10 +47,10 @@ public final class PreparedRerank {
     int maxValues = 0;
     switch (kind) {
       case DIVERSITY, DPP -> sim = SimilaritySource.of(objective.source(), in, users, true,
-          threads);
+          threads, shared);
       case UNEXPECTEDNESS -> {
         SimilaritySource history =
-            SimilaritySource.of(objective.source(), in, users, false, threads);
+            SimilaritySource.of(objective.source(), in, users, false, threads, null);
         gain = new double[c.total()];
         history.historySums(c, in.train(), users, gain, threads);
         Csr train = in.train();

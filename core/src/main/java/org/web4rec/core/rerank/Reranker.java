@@ -1,6 +1,7 @@
 package org.web4rec.core.rerank;
 
 import java.util.ArrayList;
+import org.web4rec.core.data.CoocTable;
 import java.util.Arrays;
 import java.util.List;
 
@@ -70,6 +71,18 @@ public final class Reranker {
    */
   public static PreparedRerank prepare(
       RerankInput in, Objective objective, int[] users, int threads) {
+    return prepare(in, objective, users, threads, null);
+  }
+
+  /**
+   * As {@link #prepare(RerankInput, Objective, int[], int)}, reading cooc pairs from the
+   * dataset's table when given (no pair table is built then).
+   *
+   * @param sharedCooc a co-occurrence table over every train item of {@code in}'s dataset, or
+   *     null
+   */
+  public static PreparedRerank prepare(
+      RerankInput in, Objective objective, int[] users, int threads, CoocTable sharedCooc) {
     if (in == null || objective == null) {
       throw new IllegalArgumentException("input and objective must not be null");
     }
@@ -77,7 +90,7 @@ public final class Reranker {
       throw new IllegalArgumentException("threads must be >= 1, got " + threads);
     }
     return new PreparedRerank(in, objective, selectUsers(users, in.candidates().users()),
-        threads);
+        threads, sharedCooc);
   }
 
   /**
@@ -93,6 +106,15 @@ public final class Reranker {
    */
   public static List<RerankResult> sweep(RerankInput in, Objective objective, double[] lambdas,
       int k, int[] users, int threads) {
+    return sweep(in, objective, lambdas, k, users, threads, null);
+  }
+
+  /**
+   * As {@link #sweep(RerankInput, Objective, double[], int, int[], int)} with the dataset's
+   * co-occurrence table (or null).
+   */
+  public static List<RerankResult> sweep(RerankInput in, Objective objective, double[] lambdas,
+      int k, int[] users, int threads, CoocTable sharedCooc) {
     if (lambdas == null) {
       throw new IllegalArgumentException("lambdas must not be null");
     }
@@ -104,7 +126,7 @@ public final class Reranker {
     if (k < 1) {
       throw new IllegalArgumentException("k must be >= 1, got " + k);
     }
-    PreparedRerank prepared = prepare(in, objective, users, threads);
+    PreparedRerank prepared = prepare(in, objective, users, threads, sharedCooc);
     List<RerankResult> out = new ArrayList<>(lambdas.length);
     for (double l : lambdas) {
       out.add(prepared.rerank(l, k));

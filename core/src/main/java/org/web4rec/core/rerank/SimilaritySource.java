@@ -1,5 +1,6 @@
 package org.web4rec.core.rerank;
 
+import org.web4rec.core.data.CoocTable;
 import org.web4rec.core.data.Csr;
 import org.web4rec.core.lists.CandidateLists;
 import org.web4rec.core.metrics.BeyondAccuracyMetrics;
@@ -60,14 +61,18 @@ abstract class SimilaritySource {
    * @param users the selected users, ascending (their candidates are the only ones asked for)
    * @param columns whether {@link #view()} will be used (cooc then builds its pair table)
    * @param threads threads for any precomputation
+   * @param sharedCooc the dataset's co-occurrence table over every train item, or null
    * @return the source
    * @throws IllegalArgumentException when the column or the embeddings are missing
    */
   static SimilaritySource of(
-      String source, RerankInput in, int[] users, boolean columns, int threads) {
+      String source, RerankInput in, int[] users, boolean columns, int threads,
+      CoocTable sharedCooc) {
     if (source.equals(BeyondAccuracyMetrics.COOC)) {
-      return new CoocSimilarity(in.train(), in.nItems(), in.candidates(), users, columns,
-          threads);
+      return sharedCooc == null
+          ? new CoocSimilarity(in.train(), in.nItems(), in.candidates(), users, columns, threads)
+          : new CoocSimilarity(in.train(), in.nItems(), in.candidates(), users, columns, threads,
+              Long.MAX_VALUE, sharedCooc);
     }
     if (source.equals(BeyondAccuracyMetrics.EMB)) {
       if (in.itemEmbeddings() == null) {

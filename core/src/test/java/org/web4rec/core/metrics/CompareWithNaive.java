@@ -6,15 +6,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.web4rec.core.Tolerance;
+import org.web4rec.core.data.CoocTable;
 
 /** Asserts the fast suite equals {@link NaiveBeyond} on every column, row and global metric. */
 final class CompareWithNaive {
 
   private CompareWithNaive() {}
 
+  /** Checks both cooc paths: the counting kernel and the dataset's co-occurrence table. */
   static void assertSame(BeyondInput in, int[] ks, int threads) {
-    MetricSuite fast = BeyondAccuracyMetrics.compute(in, ks, threads);
     NaiveBeyond naive = new NaiveBeyond(in, ks);
+    assertSame(naive, BeyondAccuracyMetrics.compute(in, ks, threads));
+    assertSame(naive, BeyondAccuracyMetrics.compute(in, ks, threads,
+        CoocTable.build(in.train(), in.nItems(), null, threads)));
+  }
+
+  private static void assertSame(NaiveBeyond naive, MetricSuite fast) {
     List<Integer> users = new ArrayList<>();
     for (int u : fast.perUser().users()) {
       users.add(u);

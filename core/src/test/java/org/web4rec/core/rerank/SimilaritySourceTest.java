@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.web4rec.core.Tolerance;
+import org.web4rec.core.data.CoocTable;
 import org.web4rec.core.data.Csr;
 import org.web4rec.core.lists.CandidateLists;
 
@@ -47,7 +48,7 @@ class SimilaritySourceTest {
     for (long seed = 1; seed <= 4; seed++) {
       RerankInput in = RerankFixtures.random(30, 40, 12, 15, seed);
       for (String s : SOURCES) {
-        checkColumns(in, SimilaritySource.of(s, in, allUsers(in), true, 2), s);
+        checkColumns(in, SimilaritySource.of(s, in, allUsers(in), true, 2, null), s);
       }
     }
   }
@@ -58,11 +59,16 @@ class SimilaritySourceTest {
     CoocSimilarity table =
         new CoocSimilarity(in.train(), in.nItems(), in.candidates(), allUsers(in), true, 2);
     CoocSimilarity counting = new CoocSimilarity(
-        in.train(), in.nItems(), in.candidates(), allUsers(in), true, 2, 0L);
+        in.train(), in.nItems(), in.candidates(), allUsers(in), true, 2, 0L, null);
+    // The dataset's table over every train item, as the service shares it with the metrics.
+    CoocSimilarity shared = new CoocSimilarity(in.train(), in.nItems(), in.candidates(),
+        allUsers(in), true, 2, 0L, CoocTable.build(in.train(), in.nItems(), null, 2));
     assertTrue(table.hasTable());
     assertFalse(counting.hasTable());
+    assertTrue(shared.hasTable(), "a shared table is used whatever the budget");
     checkColumns(in, table, "cooc");
     checkColumns(in, counting, "cooc");
+    checkColumns(in, shared, "cooc");
   }
 
   @Test
@@ -73,7 +79,7 @@ class SimilaritySourceTest {
       Csr train = in.train();
       for (String s : SOURCES) {
         double[] out = new double[c.total()];
-        SimilaritySource.of(s, in, allUsers(in), false, 2)
+        SimilaritySource.of(s, in, allUsers(in), false, 2, null)
             .historySums(c, train, allUsers(in), out, 2);
         for (int u = 0; u < c.users(); u++) {
           for (int p = c.start(u); p < c.end(u); p++) {
