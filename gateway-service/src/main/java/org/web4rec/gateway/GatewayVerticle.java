@@ -3,6 +3,7 @@ package org.web4rec.gateway;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.auth.PubSecKeyOptions;
@@ -30,21 +31,36 @@ import org.web4rec.platform.sql.AccountRepository;
  */
 public final class GatewayVerticle extends VerticleBase {
 
+  /** A forwarded request may sit idle this long (a metrics read of a large experiment). */
+  static final int PROXY_IDLE_TIMEOUT_S = 600;
+
   private final ServerConfig config;
   private final Health health;
   private final Observability observability;
   private final AccountRepository accounts;
   private final String jwtSecret;
   private final List<ServiceRoutes> services;
+  private final ServiceProxy proxy;
   private HttpServer server;
 
   /**
    * @param health the process's readiness checks, served at /health/live and /health/ready
    * @param observability its meter registry, served at /metrics
-   * @param services the API routes: the services' own routes in one JVM, or proxies to them
+   * @param services the services' own routes, mounted here (all-in-one mode)
    */
   public GatewayVerticle(ServerConfig config, Health health, Observability observability,
       AccountRepository accounts, String jwtSecret, List<ServiceRoutes> services) {
+    this(config, health, observability, accounts, jwtSecret, services, null);
+  }
+
+  /**
+   * Distributed mode: the API routes of {@link RouteOwners} are forwarded by {@code proxy} (when
+   * not null) to their services over HTTP, and {@code services} is usually empty.
+   */
+  public GatewayVerticle(ServerConfig config, Health health, Observability observability,
+      AccountRepository accounts, String jwtSecret, List<ServiceRoutes> services,
+      ServiceProxy proxy) {
+    this.proxy = proxy;
     this.config = config;
     this.health = health;
     this.observability = observability;
@@ -62,6 +78,11 @@ public final class GatewayVerticle extends VerticleBase {
     Buffer openapi = resource("openapi.json");
 
     Router api = Router.router(vertx);
+    if (proxy != null) {
+      // Before the body handler: forwarded bodies stream through instead of being buffered.
+      proxy.mount(api, vertx.createHttpClient(new HttpClientOptions()
+          .setIdleTimeout(PROXY_IDLE_TIMEOUT_S)), auth::authenticate);
+    }
     api.route().handler(BodyHandler.create(config.uploadDir().toString())
         .setBodyLimit(config.maxUploadBytes())
         .setDeleteUploadedFilesOnEnd(true)

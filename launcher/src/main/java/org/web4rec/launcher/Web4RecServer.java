@@ -109,7 +109,7 @@ public final class Web4RecServer {
   }
 
   /** The session-signing secret, created once per data directory so sessions survive restarts. */
-  private static String jwtSecret(Path dataDir) throws IOException {
+  static String jwtSecret(Path dataDir) throws IOException {
     Path file = dataDir.resolve("jwt-secret");
     if (Files.exists(file)) {
       return Files.readString(file).trim();
