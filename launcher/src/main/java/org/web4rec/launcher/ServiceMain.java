@@ -54,13 +54,24 @@ public final class ServiceMain {
     }
   }
 
+  /** The services this build can start (analysis-service is written in its own branch). */
+  static final List<String> IN_THIS_BUILD = List.of("gateway", "ingest", "metrics", "rerank");
+
   private ServiceMain() {}
+
+  private static String notInThisBuild(String name) {
+    return "the " + name + " service is not in this build (its module is written in its own"
+        + " branch)";
+  }
 
   /** Starts the service the config names, with its own Vert.x and adapters. */
   public static Future<Running> start(ServiceConfig config) {
     String name;
     try {
       name = serviceName(config);
+      if (!IN_THIS_BUILD.contains(name)) {
+        throw new IllegalArgumentException(notInThisBuild(name));
+      }
       Files.createDirectories(config.server().uploadDir());
     } catch (IllegalArgumentException | IOException e) {
       return Future.failedFuture(e);
@@ -83,8 +94,12 @@ public final class ServiceMain {
     return Schema.migrate(adapters.db())
         .compose(v -> deploy(vertx, config, observability, adapters))
         .map(port -> new Running(name, port, vertx, adapters))
-        .recover(t -> adapters.close().transform(ar -> vertx.close())
-            .transform(ar -> Future.failedFuture(t)));
+        .recover(t -> {
+          // Report at once; closing completes on its own (its callbacks cannot run on a Vert.x
+          // that is shutting down).
+          adapters.close().onComplete(ar -> vertx.close());
+          return Future.failedFuture(t);
+        });
   }
 
   /** The adapters a service needs: SQL for all, blobs and bus for all but the gateway. */
@@ -150,8 +165,7 @@ public final class ServiceMain {
                 cache), a.blobs(), datasets, experiments, cache))));
       }
       default:
-        return Future.failedFuture(new IllegalArgumentException("the " + name
-            + " service is not in this build (analysis-service is written in its own branch)"));
+        return Future.failedFuture(new IllegalArgumentException(notInThisBuild(name)));
     }
   }
 

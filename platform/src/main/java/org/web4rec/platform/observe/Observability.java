@@ -12,7 +12,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.micrometer.Label;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
-import io.vertx.micrometer.VertxPrometheusOptions;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -21,7 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * numbers. Vert.x reports its HTTP server/client metrics into it (request latency is
  * {@code vertx_http_server_response_time_seconds}, labelled by route), and {@link JobMeter} adds
  * the application's job timers. Latency meters publish histogram buckets so Prometheus can
- * compute percentiles across pods.
+ * compute percentiles across pods. No common "service" tag: Vert.x caches its gauges by their
+ * own tags and would register them twice; Prometheus labels each pod's series at scrape time.
  */
 public final class Observability {
 
@@ -30,14 +30,15 @@ public final class Observability {
   public static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
   private final PrometheusMeterRegistry registry;
+  private final String service;
 
-  private Observability(PrometheusMeterRegistry registry) {
+  private Observability(PrometheusMeterRegistry registry, String service) {
     this.registry = registry;
+    this.service = service;
   }
 
   public static Observability create(String service) {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    registry.config().commonTags("service", service);
     registry.config().meterFilter(new MeterFilter() {
       @Override
       public DistributionStatisticConfig configure(Meter.Id id, DistributionStatisticConfig c) {
@@ -49,15 +50,18 @@ public final class Observability {
         return c;
       }
     });
-    return new Observability(registry);
+    return new Observability(registry, service);
   }
 
-  /** A Vert.x instance whose built-in metrics go to this registry. */
+  /**
+   * A Vert.x instance whose built-in metrics go to this registry. The registry is handed to
+   * {@link MicrometerMetricsFactory} directly, which takes precedence over
+   * {@code VertxPrometheusOptions}: the scrape endpoint is ours ({@link #mount}), not Vert.x's.
+   */
   public Vertx vertx(VertxOptions options) {
     MicrometerMetricsOptions metrics = new MicrometerMetricsOptions()
         .setEnabled(true)
-        .setRegistryName("web4rec-" + INSTANCES.incrementAndGet())
-        .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))
+        .setRegistryName("web4rec-" + service + "-" + INSTANCES.incrementAndGet())
         .addLabels(Label.HTTP_ROUTE, Label.HTTP_METHOD, Label.HTTP_CODE);
     return Vertx.builder().with(options.setMetricsOptions(metrics))
         .withMetrics(new MicrometerMetricsFactory(registry)).build();
