@@ -3,8 +3,8 @@
 Usage: check_manifests.py RENDERED.yaml OUT_DIR
 Checks every Deployment (probes on the health endpoints, resource requests and limits, scrape
 annotations, its own config key, a Service), the gateway HPA and the KEDA ScaledObject (whose
-topic and consumer group must be the ones spelled in platform/contracts/Topics.java), and that
-the Secret only holds placeholders. Writes each ScaledObject to OUT_DIR for check-jsonschema.
+topic and consumer group must be the ones spelled in platform/contracts/Topics.java), that a
+NetworkPolicy guards every internal service, and that the Secret only holds placeholders. Writes each ScaledObject to OUT_DIR for check-jsonschema.
 Exits 1 listing every problem found.
 """
 import pathlib
@@ -108,6 +108,19 @@ def main(rendered, out_dir):
             if md.get("consumerGroup") != group:
                 problems.append("kafka trigger group %s, the metrics workers are group %s"
                                 % (md.get("consumerGroup"), group))
+    policies = by_kind.get("NetworkPolicy", {})
+    guarded = set()
+    for np in policies.values():
+        for e in (np["spec"].get("podSelector") or {}).get("matchExpressions") or []:
+            if e.get("key") == "app.kubernetes.io/component" and e.get("operator") == "In":
+                guarded.update(e.get("values") or [])
+    for svc in SERVICES:
+        if svc != "gateway" and svc not in guarded:
+            problems.append("no NetworkPolicy keeps clients other than the gateway off the %s "
+                            "service" % svc)
+        if svc == "gateway" and svc in guarded:
+            problems.append("a NetworkPolicy closes the gateway, the public entry point")
+
     out = pathlib.Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     for n, d in scaled.items():
@@ -120,7 +133,7 @@ def main(rendered, out_dir):
                                 "the repository" % (s["metadata"]["name"], k))
 
     known = {"ConfigMap", "Secret", "Service", "Deployment", "HorizontalPodAutoscaler",
-             "ScaledObject", "PodDisruptionBudget"}
+             "ScaledObject", "PodDisruptionBudget", "NetworkPolicy"}
     for kind in by_kind:
         if kind not in known:
             problems.append("unexpected kind %s (add it to the checks if it is meant)" % kind)
