@@ -3,52 +3,67 @@ package org.web4rec.gateway;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.auth.PubSecKeyOptions;
 import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.ext.auth.jwt.JWTAuthOptions;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.FileSystemAccess;
 import io.vertx.ext.web.handler.StaticHandler;
-import io.vertx.sqlclient.Pool;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
-import org.web4rec.platform.blob.BlobStore;
-import org.web4rec.platform.bus.MessageBus;
 import org.web4rec.platform.config.ServerConfig;
 import org.web4rec.platform.http.ApiException;
 import org.web4rec.platform.http.ErrorHandler;
-import org.web4rec.platform.http.Json;
+import org.web4rec.platform.http.Health;
 import org.web4rec.platform.http.ServiceRoutes;
+import org.web4rec.platform.observe.Observability;
 import org.web4rec.platform.sql.AccountRepository;
 
 /**
- * The gateway's HTTP server. Route table: health, OpenAPI, the public auth routes, then every
+ * The gateway's HTTP server. Route table: health, Prometheus metrics, OpenAPI, the public auth routes, then every
  * other {@code /api/v1} route behind authentication, then the web UI's static files.
  */
 public final class GatewayVerticle extends VerticleBase {
 
+  /** A forwarded request may sit idle this long (a metrics read of a large experiment). */
+  static final int PROXY_IDLE_TIMEOUT_S = 600;
+
   private final ServerConfig config;
-  private final Pool pool;
-  private final BlobStore blobs;
-  private final MessageBus bus;
+  private final Health health;
+  private final Observability observability;
   private final AccountRepository accounts;
   private final String jwtSecret;
   private final List<ServiceRoutes> services;
+  private final ServiceProxy proxy;
   private HttpServer server;
 
-  public GatewayVerticle(ServerConfig config, Pool pool, BlobStore blobs, MessageBus bus,
+  /**
+   * @param health the process's readiness checks, served at /health/live and /health/ready
+   * @param observability its meter registry, served at /metrics
+   * @param services the services' own routes, mounted here (all-in-one mode)
+   */
+  public GatewayVerticle(ServerConfig config, Health health, Observability observability,
       AccountRepository accounts, String jwtSecret, List<ServiceRoutes> services) {
+    this(config, health, observability, accounts, jwtSecret, services, null);
+  }
+
+  /**
+   * Distributed mode: the API routes of {@link RouteOwners} are forwarded by {@code proxy} (when
+   * not null) to their services over HTTP, and {@code services} is usually empty.
+   */
+  public GatewayVerticle(ServerConfig config, Health health, Observability observability,
+      AccountRepository accounts, String jwtSecret, List<ServiceRoutes> services,
+      ServiceProxy proxy) {
+    this.proxy = proxy;
     this.config = config;
-    this.pool = pool;
-    this.blobs = blobs;
-    this.bus = bus;
+    this.health = health;
+    this.observability = observability;
     this.accounts = accounts;
     this.jwtSecret = jwtSecret;
     this.services = services;
@@ -63,6 +78,11 @@ public final class GatewayVerticle extends VerticleBase {
     Buffer openapi = resource("openapi.json");
 
     Router api = Router.router(vertx);
+    if (proxy != null) {
+      // Before the body handler: forwarded bodies stream through instead of being buffered.
+      proxy.mount(api, vertx.createHttpClient(new HttpClientOptions()
+          .setIdleTimeout(PROXY_IDLE_TIMEOUT_S)), auth::authenticate);
+    }
     api.route().handler(BodyHandler.create(config.uploadDir().toString())
         .setBodyLimit(config.maxUploadBytes())
         .setDeleteUploadedFilesOnEnd(true)
@@ -80,9 +100,8 @@ public final class GatewayVerticle extends VerticleBase {
     api.route().failureHandler(errors);
 
     Router root = Router.router(vertx);
-    root.get("/health/live").handler(ctx -> Json.ok(ctx, 200,
-        new JsonObject().put("status", "UP")));
-    root.get("/health/ready").handler(this::ready);
+    health.mount(root);
+    observability.mount(root);
     root.route("/api/v1/*").subRouter(api);
     mountUi(root);
     root.route().failureHandler(errors);
@@ -111,7 +130,8 @@ public final class GatewayVerticle extends VerticleBase {
         dir.toAbsolutePath().toString()).setCachingEnabled(false).setIndexPage("index.html"));
     root.get("/*").handler(ctx -> {
       String path = ctx.normalizedPath();
-      if (path.startsWith("/api/") || path.startsWith("/health/") || path.startsWith("/assets/")) {
+      if (path.startsWith("/api/") || path.startsWith("/health/") || path.startsWith("/assets/")
+          || path.equals("/metrics")) {
         ctx.next();
       } else {
         ctx.response().putHeader("Content-Type", "text/html; charset=utf-8").sendFile(index);
@@ -122,13 +142,6 @@ public final class GatewayVerticle extends VerticleBase {
   /** The port actually bound (useful when the config asked for port 0). */
   public int actualPort() {
     return server.actualPort();
-  }
-
-  private void ready(RoutingContext ctx) {
-    Future.all(pool.query("SELECT 1").execute(), blobs.ping(), bus.ping())
-        .onSuccess(v -> Json.ok(ctx, 200, new JsonObject().put("status", "UP")))
-        .onFailure(t -> Json.ok(ctx, 503, new JsonObject().put("status", "DOWN")
-            .put("reason", String.valueOf(t.getMessage()))));
   }
 
   private static Buffer resource(String name) {

@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.web4rec.platform.config.ServerConfig;
+import org.web4rec.platform.config.ServiceConfig;
 
 /**
  * Command line: {@code up|demo [--port 8080] [--data-dir ./data] [--max-upload-mb 1024]
- * [--ui-dir frontend/dist]}.
+ * [--ui-dir frontend/dist]}, or {@code service NAME --config FILE} for one service alone
+ * (distributed mode: {@link ServiceMain}, docs/distributed.md).
  * Flags fall back to the environment ({@code WEB4REC_PORT}, {@code WEB4REC_DATA_DIR},
  * {@code WEB4REC_MAX_UPLOAD_MB}, {@code WEB4REC_UI_DIR}).
  */
@@ -22,6 +24,10 @@ public final class Main {
     String command = rest.isEmpty() ? "up" : rest.remove(0);
     if (command.equals("help") || command.equals("--help") || command.equals("-h")) {
       usage();
+      return;
+    }
+    if (command.equals("service")) {
+      service(rest);
       return;
     }
     if (!command.equals("up") && !command.equals("demo")) {
@@ -81,6 +87,60 @@ public final class Main {
     stopped.await();
   }
 
+  /**
+   * {@code service [NAME] [--config FILE]}: NAME and FILE fall back to WEB4REC_SERVICE and
+   * WEB4REC_CONFIG; every setting can be overridden by its WEB4REC_* variable.
+   */
+  private static void service(List<String> args) throws Exception {
+    String name = null;
+    String file = System.getenv("WEB4REC_CONFIG");
+    for (int i = 0; i < args.size(); i++) {
+      String a = args.get(i);
+      if (a.equals("--config")) {
+        file = value(args, ++i, a);
+      } else if (!a.startsWith("-") && name == null) {
+        name = a;
+      } else {
+        System.err.println("unknown argument: " + a);
+        usage();
+        System.exit(2);
+      }
+    }
+    ServiceConfig config;
+    try {
+      config = ServiceConfig.load(file == null || file.isBlank() ? null : Path.of(file),
+          System.getenv());
+      if (name != null) {
+        config = config.with("service", name);
+      }
+    } catch (IllegalArgumentException | java.io.IOException e) {
+      System.err.println("bad configuration: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    ServiceMain.Running running;
+    try {
+      running = ServiceMain.start(config).toCompletionStage().toCompletableFuture()
+          .get(120, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.ExecutionException e) {
+      System.err.println("Web4Rec service could not start: " + e.getCause().getMessage());
+      System.exit(1);
+      return;
+    }
+    System.out.println("Web4Rec " + running.service() + " service ready on port "
+        + running.port());
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      try {
+        running.stop().toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+      } catch (Exception ignored) {
+        // exiting anyway
+      }
+      stopped.countDown();
+    }));
+    stopped.await();
+  }
+
   private static String value(List<String> args, int i, String flag) {
     if (i >= args.size()) {
       System.err.println(flag + " needs a value");
@@ -96,6 +156,8 @@ public final class Main {
 
   private static void usage() {
     System.out.println("usage: web4rec-server up|demo [--port 8080] [--data-dir ./data]"
-        + " [--max-upload-mb 1024] [--ui-dir frontend/dist]");
+        + " [--max-upload-mb 1024] [--ui-dir frontend/dist]\n"
+        + "       web4rec-server service gateway|ingest|metrics|rerank|analysis"
+        + " [--config FILE]   (docs/distributed.md)");
   }
 }

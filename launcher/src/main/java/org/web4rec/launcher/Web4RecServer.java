@@ -24,6 +24,10 @@ import org.web4rec.platform.bus.LocalMessageBus;
 import org.web4rec.platform.bus.MessageBus;
 import org.web4rec.platform.config.ServerConfig;
 import org.web4rec.platform.data.DatasetCache;
+import org.web4rec.platform.http.Health;
+import org.web4rec.platform.observe.BacklogGauge;
+import org.web4rec.platform.observe.JobMeter;
+import org.web4rec.platform.observe.Observability;
 import org.web4rec.platform.sql.AccountRepository;
 import org.web4rec.platform.sql.DatasetRepository;
 import org.web4rec.platform.sql.Db;
@@ -39,6 +43,9 @@ import org.web4rec.platform.sql.Schema;
  */
 public final class Web4RecServer {
 
+  /** How often the experiments-per-status gauge re-reads the metadata store. */
+  static final long BACKLOG_REFRESH_MS = 5_000;
+
   private final Vertx vertx;
   private final Pool pool;
   private final MessageBus bus;
@@ -52,7 +59,8 @@ public final class Web4RecServer {
   }
 
   public static Future<Web4RecServer> start(ServerConfig config) {
-    Vertx vertx = Vertx.vertx(new VertxOptions().setWorkerPoolSize(4)
+    Observability observability = Observability.create("all-in-one");
+    Vertx vertx = observability.vertx(new VertxOptions().setWorkerPoolSize(4)
         .setMaxWorkerExecuteTime(10).setMaxWorkerExecuteTimeUnit(java.util.concurrent.TimeUnit.MINUTES));
     try {
       Files.createDirectories(config.sqlDir());
@@ -77,17 +85,21 @@ public final class Web4RecServer {
     } catch (IOException e) {
       return Future.failedFuture(e);
     }
-    GatewayVerticle gateway = new GatewayVerticle(config, pool, blobs, bus, accounts, secret,
+    GatewayVerticle gateway = new GatewayVerticle(config, Health.of(vertx, pool, blobs, bus),
+        observability, accounts, secret,
         List.of(new IngestRoutes(ingest, datasets, ingestCache),
             new ResultsRoutes(blobs, datasets, experiments),
             new AnalysisRoutes(blobs, datasets, experiments, metricsCache),
             new RerankRoutes(new RerankService(vertx, blobs, experiments, bus, ingestCache), blobs,
                 datasets, experiments, ingestCache)));
+    JobMeter jobs = observability.jobs();
     return Schema.migrate(db)
+        .onSuccess(v -> BacklogGauge.start(vertx, observability.registry(), experiments,
+            BACKLOG_REFRESH_MS))
         .compose(v -> vertx.deployVerticle(new MetricsWorker(blobs, datasets, experiments, bus,
-            metricsCache, true)))
+            metricsCache, true, jobs)))
         .compose(v -> vertx.deployVerticle(new RerankWorker(blobs, datasets, experiments, bus,
-            metricsCache, true)))
+            metricsCache, true, jobs)))
         .compose(v -> vertx.deployVerticle(gateway))
         .map(v -> new Web4RecServer(vertx, pool, bus, gateway))
         .recover(t -> {
@@ -97,7 +109,7 @@ public final class Web4RecServer {
   }
 
   /** The session-signing secret, created once per data directory so sessions survive restarts. */
-  private static String jwtSecret(Path dataDir) throws IOException {
+  static String jwtSecret(Path dataDir) throws IOException {
     Path file = dataDir.resolve("jwt-secret");
     if (Files.exists(file)) {
       return Files.readString(file).trim();

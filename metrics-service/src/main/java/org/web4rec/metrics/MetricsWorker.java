@@ -16,6 +16,7 @@ import org.web4rec.platform.contracts.Events;
 import org.web4rec.platform.contracts.Topics;
 import org.web4rec.platform.data.DatasetCache;
 import org.web4rec.platform.data.StoredDataset;
+import org.web4rec.platform.observe.JobMeter;
 import org.web4rec.platform.table.ArrowCodec;
 import org.web4rec.platform.sql.DatasetRepository;
 import org.web4rec.platform.sql.ExperimentRepository;
@@ -37,10 +38,19 @@ public final class MetricsWorker extends VerticleBase {
   private final MessageBus bus;
   private final DatasetCache cache;
   private final boolean recoverOnStart;
+  private final JobMeter jobs;
 
   public MetricsWorker(BlobStore blobs, DatasetRepository datasets,
       ExperimentRepository experiments, MessageBus bus, DatasetCache cache,
       boolean recoverOnStart) {
+    this(blobs, datasets, experiments, bus, cache, recoverOnStart, JobMeter.none());
+  }
+
+  /** As above, recording each job's duration as {@code web4rec_job_seconds{kind="metrics"}}. */
+  public MetricsWorker(BlobStore blobs, DatasetRepository datasets,
+      ExperimentRepository experiments, MessageBus bus, DatasetCache cache,
+      boolean recoverOnStart, JobMeter jobs) {
+    this.jobs = jobs;
     this.blobs = blobs;
     this.datasets = datasets;
     this.experiments = experiments;
@@ -78,7 +88,9 @@ public final class MetricsWorker extends VerticleBase {
         LOG.info("experiment {} already has its metrics; event ignored", event.experimentId());
         return Future.succeededFuture(); // already ready or deleted: a redelivery
       }
-      return compute(event.experimentId());
+      long t0 = System.nanoTime();
+      return compute(event.experimentId())
+          .onComplete(ar -> jobs.record("metrics", t0, ar.succeeded()));
     });
   }
 

@@ -22,6 +22,7 @@ import org.web4rec.platform.contracts.Topics;
 import org.web4rec.platform.data.DatasetCache;
 import org.web4rec.platform.data.CoocTables;
 import org.web4rec.platform.data.StoredDataset;
+import org.web4rec.platform.observe.JobMeter;
 import org.web4rec.platform.sql.DatasetRepository;
 import org.web4rec.platform.sql.ExperimentRepository;
 import org.web4rec.platform.sql.ExperimentRepository.ExperimentRecord;
@@ -47,10 +48,19 @@ public final class RerankWorker extends VerticleBase {
   private final MessageBus bus;
   private final DatasetCache cache;
   private final boolean recoverOnStart;
+  private final JobMeter jobs;
 
   public RerankWorker(BlobStore blobs, DatasetRepository datasets,
       ExperimentRepository experiments, MessageBus bus, DatasetCache cache,
       boolean recoverOnStart) {
+    this(blobs, datasets, experiments, bus, cache, recoverOnStart, JobMeter.none());
+  }
+
+  /** As above, recording each job's duration as {@code web4rec_job_seconds{kind="rerank"}}. */
+  public RerankWorker(BlobStore blobs, DatasetRepository datasets,
+      ExperimentRepository experiments, MessageBus bus, DatasetCache cache,
+      boolean recoverOnStart, JobMeter jobs) {
+    this.jobs = jobs;
     this.blobs = blobs;
     this.datasets = datasets;
     this.experiments = experiments;
@@ -103,7 +113,8 @@ public final class RerankWorker extends VerticleBase {
       if (todo.isEmpty()) {
         return Future.succeededFuture();
       }
-      return run(event, todo);
+      long t0 = System.nanoTime();
+      return run(event, todo).onComplete(ar -> jobs.record("rerank", t0, ar.succeeded()));
     });
   }
 

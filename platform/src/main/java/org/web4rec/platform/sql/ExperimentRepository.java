@@ -78,6 +78,21 @@ public final class ExperimentRepository {
   }
 
   /**
+   * Number of experiments per status (every status present at least once in the table): the
+   * work backlog that the queue-lag gauge exports, the same with either bus.
+   */
+  public Future<Map<String, Long>> countByStatus() {
+    return pool.query("SELECT status, COUNT(*) AS n FROM experiments GROUP BY status").execute()
+        .map(rows -> {
+          Map<String, Long> out = new java.util.TreeMap<>();
+          for (Row r : rows) {
+            out.put(r.getString("status"), r.getLong("n"));
+          }
+          return out;
+        });
+  }
+
+  /**
    * Marks the experiment computing unless it is already ready; returns false when there is nothing
    * to do (ready, or deleted), which makes redelivered events harmless.
    */

@@ -1,0 +1,139 @@
+package org.web4rec.gateway;
+
+import io.vertx.core.Handler;
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.web4rec.platform.http.ApiException;
+import org.web4rec.platform.http.Caller;
+import org.web4rec.platform.http.InternalAuth;
+
+/**
+ * The gateway's half of distributed mode: every route of {@link RouteOwners} is authenticated
+ * here, then forwarded over HTTP to its owning service with the caller signed in headers
+ * ({@link InternalAuth}). Bodies stream both ways (the request is paused before authentication
+ * and piped afterwards), so a large upload is never buffered in the gateway; the gateway still
+ * refuses a declared Content-Length over its limit up front, and the service bounds the rest.
+ */
+public final class ServiceProxy {
+
+  /** Connection-level headers that must not be forwarded (RFC 9110 section 7.6.1). */
+  private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive",
+      "proxy-authenticate", "proxy-authorization", "te", "trailer", "transfer-encoding",
+      "upgrade", "host");
+
+  private static final String PIPED = "web4rec.proxy.piped";
+
+  private final Map<String, String> baseUrls;
+  private final InternalAuth signer;
+  private final long maxBodyBytes;
+
+  /**
+   * @param baseUrls service name to base URL (scheme, host, port), e.g. http://web4rec-ingest:8080
+   */
+  public ServiceProxy(Map<String, String> baseUrls, InternalAuth signer, long maxBodyBytes) {
+    for (RouteOwners.Route r : RouteOwners.TABLE) {
+      if (!baseUrls.containsKey(r.service())) {
+        throw new IllegalArgumentException("no URL for the " + r.service() + " service (gateway."
+            + r.service() + "-url)");
+      }
+    }
+    this.baseUrls = Map.copyOf(baseUrls);
+    this.signer = signer;
+    this.maxBodyBytes = maxBodyBytes;
+  }
+
+  /** Mounts the forwarding routes; call before any body handler on the same router. */
+  public void mount(Router api, HttpClient client, Handler<RoutingContext> authenticate) {
+    for (RouteOwners.Route r : RouteOwners.TABLE) {
+      String base = stripSlash(baseUrls.get(r.service()));
+      api.route(r.method(), r.path())
+          .handler(this::holdBody)
+          .handler(authenticate)
+          .handler(ctx -> forward(ctx, client, r.service(), base));
+    }
+  }
+
+  /** Pauses the body until it can be piped, after the (asynchronous) authentication. */
+  private void holdBody(RoutingContext ctx) {
+    String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+    if (length != null) {
+      try {
+        if (Long.parseLong(length) > maxBodyBytes) {
+          ctx.fail(413);
+          return;
+        }
+      } catch (NumberFormatException e) {
+        ctx.fail(ApiException.badRequest("malformed Content-Length", null));
+        return;
+      }
+    }
+    ctx.request().pause();
+    // When the request is answered without being forwarded (401...), drain the unread body so
+    // the connection stays usable; a forwarded body belongs to its pipe (back-pressure).
+    ctx.addHeadersEndHandler(v -> {
+      if (ctx.get(PIPED) == null) {
+        ctx.request().resume();
+      }
+    });
+    ctx.next();
+  }
+
+  private void forward(RoutingContext ctx, HttpClient client, String service, String base) {
+    HttpServerRequest in = ctx.request();
+    MultiMap headers = HttpHeaders.headers();
+    for (Map.Entry<String, String> h : in.headers()) {
+      String name = h.getKey().toLowerCase(Locale.ROOT);
+      if (!HOP_BY_HOP.contains(name) && !name.equals("authorization") && !name.equals("cookie")
+          && !name.startsWith("x-web4rec-caller-")) {
+        headers.add(h.getKey(), h.getValue());
+      }
+    }
+    signer.sign(headers, in.method().name(), in.uri(), Caller.of(ctx),
+        System.currentTimeMillis());
+    boolean hasBody = in.getHeader(HttpHeaders.CONTENT_LENGTH) != null
+        || in.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
+    RequestOptions options = new RequestOptions().setMethod(in.method())
+        .setAbsoluteURI(base + in.uri()).setHeaders(headers);
+    client.request(options)
+        .compose(out -> {
+          if (!hasBody) {
+            return out.send();
+          }
+          if (in.getHeader(HttpHeaders.CONTENT_LENGTH) == null) {
+            out.setChunked(true);
+          }
+          ctx.put(PIPED, Boolean.TRUE);
+          return out.send(in);
+        })
+        .onSuccess(resp -> relay(ctx, resp))
+        .onFailure(t -> ctx.fail(new ApiException(502, "bad_gateway", "the " + service
+            + " service did not answer: " + t.getMessage(), null)));
+  }
+
+  private static void relay(RoutingContext ctx, HttpClientResponse resp) {
+    HttpServerResponse out = ctx.response().setStatusCode(resp.statusCode());
+    for (Map.Entry<String, String> h : resp.headers()) {
+      if (!HOP_BY_HOP.contains(h.getKey().toLowerCase(Locale.ROOT))) {
+        out.headers().add(h.getKey(), h.getValue());
+      }
+    }
+    if (resp.getHeader(HttpHeaders.CONTENT_LENGTH) == null) {
+      out.setChunked(true);
+    }
+    resp.pipeTo(out);
+  }
+
+  private static String stripSlash(String url) {
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  }
+}

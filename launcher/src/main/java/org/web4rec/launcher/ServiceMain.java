@@ -1,0 +1,216 @@
+package org.web4rec.launcher;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.web4rec.gateway.GatewayVerticle;
+import org.web4rec.gateway.RouteOwners;
+import org.web4rec.gateway.ServiceProxy;
+import org.web4rec.ingest.IngestRoutes;
+import org.web4rec.ingest.IngestService;
+import org.web4rec.metrics.AnalysisRoutes;
+import org.web4rec.metrics.MetricsWorker;
+import org.web4rec.metrics.ResultsRoutes;
+import org.web4rec.platform.config.ServerConfig;
+import org.web4rec.platform.config.ServiceConfig;
+import org.web4rec.platform.data.DatasetCache;
+import org.web4rec.platform.http.Health;
+import org.web4rec.platform.http.InternalAuth;
+import org.web4rec.platform.http.ServiceServer;
+import org.web4rec.platform.observe.BacklogGauge;
+import org.web4rec.platform.observe.Observability;
+import org.web4rec.platform.sql.AccountRepository;
+import org.web4rec.platform.sql.DatasetRepository;
+import org.web4rec.platform.sql.ExperimentRepository;
+import org.web4rec.platform.sql.Schema;
+import org.web4rec.rerank.RerankRoutes;
+import org.web4rec.rerank.RerankService;
+import org.web4rec.rerank.RerankWorker;
+
+/**
+ * Distributed mode: one service per process ({@code web4rec service NAME --config FILE}).
+ * ingest, metrics and rerank serve their own routes behind {@link InternalAuth} (metrics and
+ * rerank also run their event workers); the gateway keeps accounts, tokens and the UI and
+ * forwards every other API route to its owner ({@link RouteOwners}) over HTTP.
+ * {@link #deploy} is split from {@link #start} so tests can run several services on shared
+ * embedded stores in one JVM.
+ */
+public final class ServiceMain {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ServiceMain.class);
+
+  /** A running service process: its Vert.x, adapters and bound port. */
+  public record Running(String service, int port, Vertx vertx, Adapters adapters) {
+    public Future<Void> stop() {
+      return adapters.close().transform(ar -> vertx.close());
+    }
+  }
+
+  /** The services this build can start (analysis-service is written in its own branch). */
+  static final List<String> IN_THIS_BUILD = List.of("gateway", "ingest", "metrics", "rerank");
+
+  private ServiceMain() {}
+
+  private static String notInThisBuild(String name) {
+    return "the " + name + " service is not in this build (its module is written in its own"
+        + " branch)";
+  }
+
+  /** Starts the service the config names, with its own Vert.x and adapters. */
+  public static Future<Running> start(ServiceConfig config) {
+    String name;
+    try {
+      name = serviceName(config);
+      if (!IN_THIS_BUILD.contains(name)) {
+        throw new IllegalArgumentException(notInThisBuild(name));
+      }
+      Files.createDirectories(config.server().uploadDir());
+    } catch (IllegalArgumentException | IOException e) {
+      return Future.failedFuture(e);
+    }
+    Observability observability = Observability.create(name);
+    Vertx vertx = observability.vertx(new VertxOptions().setWorkerPoolSize(4)
+        .setMaxWorkerExecuteTime(10).setMaxWorkerExecuteTimeUnit(TimeUnit.MINUTES));
+    Adapters adapters;
+    try {
+      adapters = open(vertx, name, config);
+    } catch (RuntimeException e) {
+      vertx.close();
+      return Future.failedFuture(e);
+    }
+    if (AdapterFactory.allEmbedded(config)) {
+      LOG.warn("{} runs on the embedded adapters: its stores under {} cannot be shared with other"
+          + " service processes; use `web4rec up` for one machine, or mysql/s3/kafka",
+          name, config.get("data.dir"));
+    }
+    return Schema.migrate(adapters.db())
+        .compose(v -> deploy(vertx, config, observability, adapters))
+        .map(port -> new Running(name, port, vertx, adapters))
+        .recover(t -> {
+          // Report at once; closing completes on its own (its callbacks cannot run on a Vert.x
+          // that is shutting down).
+          adapters.close().onComplete(ar -> vertx.close());
+          return Future.failedFuture(t);
+        });
+  }
+
+  /** The adapters a service needs: SQL for all, blobs and bus for all but the gateway. */
+  static Adapters open(Vertx vertx, String name, ServiceConfig config) {
+    if (name.equals("gateway")) {
+      return new Adapters(AdapterFactory.sql(vertx, config), null, null);
+    }
+    return new Adapters(AdapterFactory.sql(vertx, config), AdapterFactory.blobs(vertx, config),
+        AdapterFactory.bus(vertx, config));
+  }
+
+  /**
+   * Deploys the verticles of the service the config names on the given Vert.x and adapters
+   * (schema already migrated); completes with the HTTP port bound.
+   */
+  public static Future<Integer> deploy(Vertx vertx, ServiceConfig config,
+      Observability observability, Adapters a) {
+    String name;
+    ServerConfig server;
+    InternalAuth auth;
+    try {
+      name = serviceName(config);
+      server = config.server();
+      auth = new InternalAuth(config.require("internal.secret"));
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture(e);
+    }
+    DatasetRepository datasets = new DatasetRepository(a.db());
+    ExperimentRepository experiments = new ExperimentRepository(a.db());
+    // The local bus loses events with the process, so its workers re-enqueue unfinished work at
+    // start; with Kafka the events persist and a restarting replica must not redo others' work.
+    boolean recover = "local".equals(config.get("bus.adapter"));
+    switch (name) {
+      case "gateway":
+        return gateway(vertx, config, server, observability, a, auth);
+      case "ingest": {
+        DatasetCache cache = new DatasetCache(vertx, a.blobs(), 2);
+        IngestService ingest = new IngestService(vertx, server, a.blobs(), datasets, experiments,
+            a.bus(), cache);
+        return serve(vertx, name, server, observability, a, auth,
+            List.of(new IngestRoutes(ingest, datasets, cache)));
+      }
+      case "metrics": {
+        DatasetCache cache = new DatasetCache(vertx, a.blobs(), 2);
+        BacklogGauge.start(vertx, observability.registry(), experiments,
+            Web4RecServer.BACKLOG_REFRESH_MS);
+        Future<?> workers = config.flag("workers.enabled")
+            ? vertx.deployVerticle(new MetricsWorker(a.blobs(), datasets, experiments, a.bus(),
+                cache, recover, observability.jobs()))
+            : Future.succeededFuture();
+        return workers.compose(v -> serve(vertx, name, server, observability, a, auth,
+            List.of(new ResultsRoutes(a.blobs(), datasets, experiments),
+                new AnalysisRoutes(a.blobs(), datasets, experiments, cache))));
+      }
+      case "rerank": {
+        DatasetCache cache = new DatasetCache(vertx, a.blobs(), 2);
+        Future<?> workers = config.flag("workers.enabled")
+            ? vertx.deployVerticle(new RerankWorker(a.blobs(), datasets, experiments, a.bus(),
+                cache, recover, observability.jobs()))
+            : Future.succeededFuture();
+        return workers.compose(v -> serve(vertx, name, server, observability, a, auth,
+            List.of(new RerankRoutes(new RerankService(vertx, a.blobs(), experiments, a.bus(),
+                cache), a.blobs(), datasets, experiments, cache))));
+      }
+      default:
+        return Future.failedFuture(new IllegalArgumentException(notInThisBuild(name)));
+    }
+  }
+
+  private static Future<Integer> serve(Vertx vertx, String name, ServerConfig server,
+      Observability observability, Adapters a, InternalAuth auth,
+      List<org.web4rec.platform.http.ServiceRoutes> routes) {
+    ServiceServer http = new ServiceServer(name, server, Health.of(vertx, a.db().pool(),
+        a.blobs(), a.bus()), observability, auth, routes);
+    return vertx.deployVerticle(http).map(id -> http.actualPort());
+  }
+
+  private static Future<Integer> gateway(Vertx vertx, ServiceConfig config, ServerConfig server,
+      Observability observability, Adapters a, InternalAuth auth) {
+    Map<String, String> urls = new LinkedHashMap<>();
+    String jwt;
+    ServiceProxy proxy;
+    try {
+      for (RouteOwners.Route r : RouteOwners.TABLE) {
+        urls.computeIfAbsent(r.service(), s -> config.require("gateway." + s + "-url"));
+      }
+      proxy = new ServiceProxy(urls, auth, server.maxUploadBytes());
+      jwt = config.get("gateway.jwt-secret");
+      if (jwt == null) {
+        if (!"embedded".equals(config.get("sql.adapter"))) {
+          throw new IllegalArgumentException("missing setting 'gateway.jwt-secret' (or"
+              + " WEB4REC_GATEWAY_JWT_SECRET): every gateway replica must sign sessions alike");
+        }
+        jwt = Web4RecServer.jwtSecret(server.dataDir());
+      }
+    } catch (IllegalArgumentException | IOException e) {
+      return Future.failedFuture(e);
+    }
+    Health health = new Health(vertx).check("sql", () -> a.db().pool().query("SELECT 1")
+        .execute());
+    GatewayVerticle gateway = new GatewayVerticle(server, health, observability,
+        new AccountRepository(a.db()), jwt, List.of(), proxy);
+    return vertx.deployVerticle(gateway).map(id -> gateway.actualPort());
+  }
+
+  private static String serviceName(ServiceConfig config) {
+    String name = config.require("service");
+    if (!ServiceConfig.SERVICES.contains(name)) {
+      throw new IllegalArgumentException("unknown service '" + name + "'; one of "
+          + String.join(", ", ServiceConfig.SERVICES));
+    }
+    return name;
+  }
+}

@@ -1,0 +1,83 @@
+package org.web4rec.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.web4rec.gateway.RouteOwners;
+import org.web4rec.platform.config.ServiceConfig;
+
+/**
+ * The config files the Kubernetes manifests ship (deploy/base/config, overlay files) load with
+ * the real parser, name the service of their file, and give the gateway a URL for every service
+ * that owns routes; and the adapter seam fails clearly for adapters not in this build.
+ */
+class ServiceConfigFilesTest {
+
+  static final Path DEPLOY = Path.of("..", "deploy").toAbsolutePath().normalize();
+
+  @Test
+  void shippedConfigFilesLoadAndAreComplete() throws Exception {
+    List<Path> files;
+    try (Stream<Path> s = Files.walk(DEPLOY)) {
+      files = s.filter(p -> p.toString().endsWith(".properties")).sorted().toList();
+    }
+    assertTrue(files.size() >= ServiceConfig.SERVICES.size(), "config files in " + DEPLOY);
+    for (Path f : files) {
+      ServiceConfig c = ServiceConfig.load(f, Map.of());
+      String service = f.getFileName().toString().replace(".properties", "");
+      assertEquals(service, c.require("service"), f.toString());
+      c.server(); // port, data dir and upload limit parse
+      assertFalse(f.toString().contains("secret") || c.get("internal.secret") != null
+          || c.get("sql.password") != null || c.get("blob.s3.secret-key") != null,
+          f + ": secrets come from the environment, not the file");
+      if (service.equals("gateway")) {
+        for (RouteOwners.Route r : RouteOwners.TABLE) {
+          assertNotNull(c.get("gateway." + r.service() + "-url"), f + " lacks a URL for "
+              + r.service());
+        }
+      }
+    }
+  }
+
+  @Test
+  void environmentOverridesTheFileAndUnknownKeysFail(@TempDir Path dir) throws Exception {
+    Path f = dir.resolve("x.properties");
+    Files.writeString(f, "service=ingest\nhttp.port=9000\nsql.adapter=embedded\n");
+    ServiceConfig c = ServiceConfig.load(f, Map.of("WEB4REC_HTTP_PORT", "9100",
+        "WEB4REC_SQL_PASSWORD", "from-secret", "WEB4REC_UNRELATED", "x"));
+    assertEquals(9100, c.integer("http.port"));
+    assertEquals("from-secret", c.get("sql.password"));
+    assertEquals("local", c.get("blob.adapter"));
+    assertEquals("WEB4REC_BLOB_S3_ACCESS_KEY", ServiceConfig.envName("blob.s3.access-key"));
+
+    Files.writeString(f, "service=ingest\nhttp.prot=9000\n");
+    IllegalArgumentException typo = assertThrows(IllegalArgumentException.class,
+        () -> ServiceConfig.load(f, Map.of()));
+    assertTrue(typo.getMessage().contains("http.prot"), typo.getMessage());
+  }
+
+  @Test
+  void productionAdaptersSayTheyAreNotInThisBuild(@TempDir Path dir) throws Exception {
+    ServiceConfig c = ServiceConfig.of(Map.of("service", "ingest", "data.dir", dir.toString(),
+        "internal.secret", DistributedModeTest.SECRET, "sql.adapter", "mysql"));
+    Exception e = assertThrows(Exception.class, () -> ServiceMain.start(c)
+        .toCompletionStage().toCompletableFuture().get());
+    assertEquals("not available in this build: mysql adapter is in branch dist-adapters",
+        e.getCause().getMessage());
+    Exception kafka = assertThrows(Exception.class, () -> ServiceMain.start(c
+        .with("sql.adapter", "embedded").with("bus.adapter", "kafka"))
+        .toCompletionStage().toCompletableFuture().get());
+    assertEquals("not available in this build: kafka adapter is in branch dist-adapters",
+        kafka.getCause().getMessage());
+  }
+}
