@@ -307,7 +307,7 @@ async function main() {
     mocked.on('pageerror', (e) => errs.push(String(e)));
     try {
       await mockAnalysisRoutes(mocked, { users: 8000, runningPolls: 2 });
-      const seen = await analysisFlow(mocked, base, '42', 60_000);
+      const seen = await analysisFlow(mocked, base, '42', 60_000, () => mocked.screenshot({ path: path.join(OUT, '12-analysis-fixtures-selection.png'), fullPage: true }));
       assert(seen.progress, 'the 202 progress was never shown');
       assert(seen.traceType === 'scattergl', `8000 points drawn as ${seen.traceType}, expected scattergl`);
       await mocked.screenshot({ path: path.join(OUT, '12-analysis-fixtures.png'), fullPage: true });
@@ -325,7 +325,7 @@ async function main() {
       console.log('\n    >>> skipped: server answers 404 for /projection (no analysis routes yet; the page shows its "not available" state; counted as passed) <<<');
       return;
     }
-    await analysisFlow(page, base, someUser, 300_000);
+    await analysisFlow(page, base, someUser, 300_000, () => shot('11-analysis-selection'));
     await shot('11-analysis');
   });
 
@@ -439,7 +439,7 @@ function collectAnswers(page, suffix) {
  * of the map, checks the panels against what the server answered, hands the group to re-ranking,
  * then drills into one user and checks the hit marks against the answer.
  */
-async function analysisFlow(page, base, userId, timeoutMs) {
+async function analysisFlow(page, base, userId, timeoutMs, onPanels = async () => {}) {
   const projections = collectAnswers(page, '/projection');
   const filters = collectAnswers(page, '/filter');
   const selections = collectAnswers(page, '/selection/users');
@@ -499,6 +499,7 @@ async function analysisFlow(page, base, userId, timeoutMs) {
   const topRows = await page.locator('[data-testid=top-items] tbody tr').count();
   assert(topRows === sel.body.top_items.length, `top items table has ${topRows} rows, answer ${sel.body.top_items.length}`);
   await sleep(300);
+  await onPanels();
 
   // re-rank the group
   await page.click('[data-testid=rerank-group]');

@@ -146,7 +146,7 @@ export function AnalysisPage({ dataset }: { dataset: string }) {
               {colorOptions.map((n) => <option key={n} value={n}>{n}</option>)}
             </select>
           </Field>
-          {ks.length > 0 && <Field label="K (selection panels)"><KSelector ks={ks} value={k} onChange={(v) => reset({ k: String(v) })} /></Field>}
+          {ks.length > 0 && <Field label="Selection panels at"><KSelector ks={ks} value={k} onChange={(v) => reset({ k: String(v) })} /></Field>}
         </div>
       </Card>
 
