@@ -29,6 +29,8 @@ export const projectionQueryOptions = (dataset: string, experiment: string, enti
     queryKey: analysisKeys.projection(dataset, experiment, entity, method, method === 'umap' ? neighbors : null),
     queryFn: ({ signal }) => getProjection(dataset, experiment, entity, method, neighbors, signal),
     staleTime: 10 * 60_000,
+    // a 500 is a failed job that the next request would start again: the user decides (Retry)
+    retry: (count, err) => err instanceof ApiError && err.status === 0 && count < 2,
     // a running job is polled until the map is stored
     refetchInterval: (query) => (query.state.data?.state === 'running' ? PROJECTION_POLL_MS : false),
   });
