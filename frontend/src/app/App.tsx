@@ -14,6 +14,7 @@ const PUBLIC = ['/signin', '/signup'];
 
 // Re-ranking is a page of its own few people open first: its code loads on demand.
 const RerankPage = lazy(() => import('./routes/RerankPage').then((m) => ({ default: m.RerankPage })));
+const AnalysisPage = lazy(() => import('./routes/AnalysisPage').then((m) => ({ default: m.AnalysisPage })));
 
 function Redirect({ to }: { to: string }) {
   useEffect(() => navigate(to, { replace: true }), [to]);
@@ -39,6 +40,7 @@ function Routes() {
   else if ((p = matchPath('/datasets/:dataset/experiments', pathname))) page = <ComparePage key={p.dataset} dataset={p.dataset} />;
   else if ((p = matchPath('/datasets/:dataset/compare', pathname))) page = <ModelComparePage key={p.dataset} dataset={p.dataset} />;
   else if ((p = matchPath('/datasets/:dataset/rerank', pathname))) page = <Suspense fallback={<div className="page"><Spinner /></div>}><RerankPage key={p.dataset} dataset={p.dataset} /></Suspense>;
+  else if ((p = matchPath('/datasets/:dataset/analysis', pathname))) page = <Suspense fallback={<div className="page"><Spinner /></div>}><AnalysisPage key={p.dataset} dataset={p.dataset} /></Suspense>;
   else if (pathname === '/settings/tokens') page = <TokensPage />;
   else page = <div className="page"><EmptyState title="Page not found" icon="?">Nothing lives at <code>{pathname}</code>. Go to the <a href="/datasets">datasets</a>.</EmptyState></div>;
   return <Layout>{page}</Layout>;

@@ -17,7 +17,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const me = useMe();
   const queryClient = useQueryClient();
   const ds = matchPath('/datasets/:dataset', pathname) ?? matchPath('/datasets/:dataset/experiments', pathname) ?? matchPath('/datasets/:dataset/compare', pathname)
-    ?? matchPath('/datasets/:dataset/rerank', pathname);
+    ?? matchPath('/datasets/:dataset/rerank', pathname) ?? matchPath('/datasets/:dataset/analysis', pathname);
   const dataset = ds?.dataset;
   const enc = dataset ? encodeURIComponent(dataset) : '';
   return (
@@ -35,6 +35,7 @@ export function Layout({ children }: { children: ReactNode }) {
               <NavLink to={`/datasets/${enc}/experiments`} icon="☷" active={pathname === `/datasets/${enc}/experiments`}>Experiments</NavLink>
               <NavLink to={`/datasets/${enc}/compare`} icon="⇄" active={pathname === `/datasets/${enc}/compare`}>Model vs model</NavLink>
               <NavLink to={`/datasets/${enc}/rerank`} icon="⇅" active={pathname === `/datasets/${enc}/rerank`}>Re-ranking</NavLink>
+              <NavLink to={`/datasets/${enc}/analysis`} icon="◎" active={pathname === `/datasets/${enc}/analysis`}>Analysis</NavLink>
             </div>
           )}
           <div className="nav-section">Account</div>

@@ -4,6 +4,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { jsonResponse } from '@/test/fixtures';
 import { PlotStub } from '@/test/plotly-stub';
 import { baseRows, otherDerived, PARENT, report, sweepRows, userDiff } from '@/test/rerank-fixtures';
+import { storeUserGroup } from '@/features/rerank';
 import { RerankPage } from './RerankPage';
 
 vi.mock('@/lib/plotly', async (importOriginal) => ({ ...(await importOriginal<typeof import('@/lib/plotly')>()), Plot: PlotStub }));
@@ -83,6 +84,28 @@ describe('RerankPage', () => {
     await screen.findByTestId('frontier');
     // the group has no sweep of its own: only the all-users one exists in the fixtures
     expect(screen.getByTestId('lambda-strip').textContent).toContain('No re-ranked results');
+  });
+
+  it('with a large group handed over in sessionStorage: shows its size and posts its users', async () => {
+    const calls = fakeServer({ rerank: true, withSweep: false });
+    const users = Array.from({ length: 2000 }, (_, i) => i + 1);
+    const key = storeUserGroup(users);
+    renderPage(`/datasets/demo-ml/rerank?experiment=${PARENT}&group=${key}`);
+    expect(screen.getByTestId('group-banner').textContent).toContain('re-ranking a group of 2,000 users');
+    const sweep = await screen.findByTestId('rerank-sweep');
+    await waitFor(() => expect((sweep as HTMLButtonElement).disabled).toBe(false));
+    fireEvent.click(sweep);
+    await screen.findByTestId('job-progress');
+    const body = calls.find((c) => c.method === 'POST')!.body as { users: string[] };
+    expect(body.users).toHaveLength(2000);
+    expect(body.users.slice(0, 2)).toEqual(['1', '2']);
+  });
+
+  it('says so when the group of the URL is not in this tab, and re-ranks all users', async () => {
+    fakeServer({ rerank: true, withSweep: false });
+    renderPage(`/datasets/demo-ml/rerank?experiment=${PARENT}&group=gone`);
+    expect(screen.getByTestId('group-missing').textContent).toContain('not in this browser tab');
+    expect(screen.queryByTestId('group-banner')).toBeNull();
   });
 
   it('shows deltas, item panels and a user diff for all users', async () => {

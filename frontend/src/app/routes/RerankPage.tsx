@@ -13,8 +13,8 @@ import { useDataset } from '@/features/datasets';
 import { KSelector, useAllExperimentRows, useExperimentsByName } from '@/features/experiments';
 import {
   DeltaCards, FrontierChart, ItemPanels, JobProgress, OBJECTIVES, RERANK_KS, SWEEP_LAMBDAS, UserDiffPanel,
-  beyondMetricFor, calibrationColumns, closestByLambda, isObjective, lambdaLabel, objectiveInfo, parseUsers, similarityOptions,
-  sourceOf, sweepSeries, useRerank, useRerankReport, useRerankSupport, useSweep, useUserDiff,
+  beyondMetricFor, calibrationColumns, closestByLambda, isObjective, lambdaLabel, objectiveInfo, similarityOptions,
+  sourceOf, sweepSeries, useRerank, useRerankReport, useRerankSupport, useSweep, useUserDiff, usersFromSearch,
   type DerivedExperiment, type FrontierPoint, type JobMember, type Objective, type RerankSpec,
 } from '@/features/rerank';
 
@@ -52,7 +52,13 @@ const asOptions = (names: readonly string[]) => names.map((n) => ({ value: n, la
 export function RerankPage({ dataset }: { dataset: string }) {
   const { search } = useLocation();
   const enc = encodeURIComponent(dataset);
-  const users = useMemo(() => parseUsers(search.get('users')), [search]);
+  // the group: `users=` in the URL, or a large one handed over in sessionStorage (`group=`)
+  const usersParam = search.get('users');
+  const groupParam = search.get('group');
+  const { users, missingGroup } = useMemo(
+    () => usersFromSearch(new URLSearchParams({ ...(usersParam ? { users: usersParam } : {}), ...(groupParam ? { group: groupParam } : {}) })),
+    [usersParam, groupParam],
+  );
   const groupSize = users.length > 0 ? users.length : null;
 
   // the spec, in the URL so a result is linkable
@@ -175,9 +181,14 @@ export function RerankPage({ dataset }: { dataset: string }) {
       actions={groupSize !== null && (
         <span className="group-chip" data-testid="group-banner">
           re-ranking a group of <strong>{groupSize.toLocaleString('en-US')}</strong> user{groupSize === 1 ? '' : 's'}
-          <button type="button" className="link" onClick={() => setSearchParams({ users: null, derived: null })}>all users</button>
+          <button type="button" className="link" onClick={() => setSearchParams({ users: null, group: null, derived: null })}>all users</button>
         </span>
-      )}
+      ) || (missingGroup && (
+        <span className="group-chip warn" data-testid="group-missing" title="a large group lives in the browser tab that selected it">
+          the selected group is not in this browser tab: re-ranking all users
+          <button type="button" className="link" onClick={() => setSearchParams({ group: null, derived: null })}>dismiss</button>
+        </span>
+      ))}
     />
   );
 

@@ -13,3 +13,4 @@ export {
   objectiveInfo, parseUsers, similarityOptions, sourceOf, sweepSeries,
 } from './lib/rerank';
 export type { DerivedExperiment, FrontierPoint, Objective, RerankReport, RerankSpec, UserDiff } from './types';
+export { MAX_USERS_PARAM, readUserGroup, rerankGroupHref, storeUserGroup, usersFromSearch } from './lib/group';

@@ -82,6 +82,7 @@ export function ComparePage({ dataset }: { dataset: string }) {
   const rerankBlocked = !single ? 'select exactly one experiment to re-rank'
     : singleRow && singleRow.status !== 'ready' ? `${single} is ${singleRow.status}`
     : singleRow?.parent ? `${single} is already re-ranked (from ${singleRow.parent})` : null;
+  const analysisHref = single ? `/datasets/${encodeURIComponent(dataset)}/analysis?experiment=${encodeURIComponent(single)}&k=${k}` : '';
   const rerankHref = single ? `/datasets/${encodeURIComponent(dataset)}/rerank?experiment=${encodeURIComponent(single)}&k=${k}` : '';
 
   return (
@@ -126,6 +127,12 @@ export function ComparePage({ dataset }: { dataset: string }) {
                 <Button disabled={rerankBlocked !== null} title={rerankBlocked ?? 'diversify, calibrate … this experiment\'s lists'}
                   onClick={() => navigate(rerankHref)} data-testid="rerank-selected">
                   ⇅ Re-rank
+                </Button>
+              )}
+              {selected.size === 1 && (
+                <Button disabled={singleRow !== undefined && singleRow.status !== 'ready'} title="map its users and items, compare groups, drill into one user"
+                  onClick={() => navigate(analysisHref)} data-testid="analyse-selected">
+                  ◎ Analyse
                 </Button>
               )}
               <Button variant="primary" disabled={selected.size > MAX_COMPARE} title={selected.size > MAX_COMPARE ? `select at most ${MAX_COMPARE}` : undefined}
