@@ -125,4 +125,21 @@ class S3BlobStoreTest extends BlobStoreContract {
     await(plain.deletePrefix("teams/t1/"));
     assertEquals(List.of(), await(plain.list("teams/t1/")));
   }
+
+  @Test
+  void storeWorksAgainAfterTheServerRestartsAndKeepsItsObjects() throws Exception {
+    await(store.put("teams/t1/kept", new byte[] {4, 2}));
+    s3.stop();
+    try {
+      assertThrows(Exception.class, () -> await(store.ping()));
+      assertThrows(Exception.class, () -> await(store.put("teams/t1/lost", new byte[] {1})));
+    } finally {
+      s3.start();
+    }
+    await(store.ping());
+    assertArrayEquals(new byte[] {4, 2}, await(store.get("teams/t1/kept")));
+    assertFalse(await(store.exists("teams/t1/lost")));
+    await(store.put("teams/t1/new", new byte[] {7}));
+    assertEquals(List.of("teams/t1/kept", "teams/t1/new"), await(store.list("teams/t1/")));
+  }
 }

@@ -105,4 +105,25 @@ class KafkaMessageBusTest extends MessageBusContract {
       nowhere.close();
     }
   }
+
+  @Test
+  void eventsFlowAgainAfterTheBrokerRestarts() throws Exception {
+    String topic = topic("t.restart");
+    List<String> done = new CopyOnWriteArrayList<>();
+    await(bus.subscribe(topic, "g", p -> {
+      done.add(p.getString("n"));
+      return Future.succeededFuture();
+    }));
+    await(bus.publish(topic, "exp-1", new JsonObject().put("n", "before")));
+    eventually(() -> done.size() == 1);
+    kafka.stop();
+    assertThrows(Exception.class, () -> await(bus.ping()));
+    kafka.start();
+    await(bus.ping());
+    // The producer and the group member reconnect by themselves; nothing is handled twice.
+    await(bus.publish(topic, "exp-1", new JsonObject().put("n", "after")));
+    eventually(() -> done.size() >= 2);
+    Thread.sleep(500);
+    assertEquals(List.of("before", "after"), done);
+  }
 }
