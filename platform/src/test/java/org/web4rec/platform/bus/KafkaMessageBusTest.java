@@ -40,8 +40,9 @@ class KafkaMessageBusTest extends MessageBusContract {
   }
 
   private static KafkaBusConfig config(int maxAttempts) {
-    return KafkaBusConfig.of(kafka.bootstrapServers()).withPartitions(2)
-        .withRetries(maxAttempts, 20);
+    // Members learn of a rebalance from a heartbeat: 3 s by default, 300 ms keeps tests short.
+    return new KafkaBusConfig(kafka.bootstrapServers(), "", 2, (short) 1, maxAttempts, 20,
+        60_000, Map.of("heartbeat.interval.ms", "300"));
   }
 
   @Override
