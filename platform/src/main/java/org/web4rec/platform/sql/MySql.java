@@ -37,10 +37,61 @@ public final class MySql {
     return Db.of(pool);
   }
 
-  /** Opens the pool and applies the missing migrations before handing it out. */
+  /**
+   * Opens the pool, checks the database's character set and applies the missing migrations
+   * before handing it out. Several processes (one per service, several workers) start at once in
+   * distributed mode: a named server lock ({@code GET_LOCK}, held on one connection while the
+   * migrations run on others) lets one of them migrate while the rest wait, instead of racing on
+   * the version rows. H2 has no GET_LOCK, and the embedded store has a single process anyway.
+   */
   public static Future<Db> openAndMigrate(Vertx vertx, MySqlConfig config) {
     Db db = open(vertx, config);
-    return Schema.migrate(db).map(v -> db)
+    return db.pool().getConnection().compose(lockConn -> checkCharset(lockConn)
+            .compose(v -> lockConn.query("SELECT GET_LOCK('" + LOCK + "', " + LOCK_WAIT_SECONDS
+                + ") AS got").execute())
+            .compose(rs -> {
+              Integer got = rs.iterator().next().getInteger("got");
+              if (got == null || got != 1) {
+                return Future.failedFuture(new IllegalStateException("another process held the"
+                    + " schema migration lock for " + LOCK_WAIT_SECONDS + " s"));
+              }
+              return Schema.migrate(db).transform(migrated -> lockConn
+                  .query("SELECT RELEASE_LOCK('" + LOCK + "')").execute()
+                  .transform(released -> migrated.succeeded()
+                      ? Future.<Integer>succeededFuture(migrated.result())
+                      : Future.<Integer>failedFuture(migrated.cause())));
+            })
+            .eventually(() -> lockConn.close()))
+        .map(v -> db)
         .recover(err -> db.close().transform(closed -> Future.failedFuture(err)));
+  }
+
+  private static final String LOCK = "web4rec.schema";
+  private static final int LOCK_WAIT_SECONDS = 120;
+
+  /**
+   * Names and JSON texts may hold any Unicode character: a database whose default character set
+   * is not utf8mb4 (MySQL's 3-byte "utf8", latin1) would reject or mangle them, so start fails.
+   * A case-insensitive collation is allowed but differs from the embedded store, where "ML" and
+   * "ml" are different dataset names: create the database with {@code utf8mb4_bin}.
+   */
+  private static Future<Void> checkCharset(io.vertx.sqlclient.SqlConnection conn) {
+    return conn.query("SELECT @@character_set_database AS cs, @@collation_database AS co")
+        .execute().compose(rs -> {
+          io.vertx.sqlclient.Row r = rs.iterator().next();
+          String cs = r.getString("cs");
+          String co = r.getString("co");
+          if (!"utf8mb4".equalsIgnoreCase(cs)) {
+            return Future.failedFuture(new IllegalStateException("database character set is "
+                + cs + ", not utf8mb4: ALTER DATABASE ... CHARACTER SET utf8mb4 COLLATE"
+                + " utf8mb4_bin (before the first start)"));
+          }
+          if (co == null || !co.endsWith("_bin")) {
+            org.slf4j.LoggerFactory.getLogger(MySql.class).warn("database collation {} is not"
+                + " binary: names that differ only in case will collide (the embedded store"
+                + " keeps them apart); utf8mb4_bin is recommended", co);
+          }
+          return Future.succeededFuture();
+        });
   }
 }

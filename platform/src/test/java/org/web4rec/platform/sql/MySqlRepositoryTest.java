@@ -77,4 +77,35 @@ class MySqlRepositoryTest extends RepositoryContract {
       await(again.close());
     }
   }
+
+  @Test
+  void processesStartingTogetherMigrateOnceWithoutRacing() throws Exception {
+    // A fresh database (the contract's set-up already migrated this one), 6 processes at once.
+    database.reset();
+    java.util.List<io.vertx.core.Future<Db>> opening = new java.util.ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      opening.add(MySql.openAndMigrate(vertx, config(database)));
+    }
+    await(io.vertx.core.Future.join(opening));
+    try {
+      assertEquals(Schema.latestVersion(), await(pool.query(
+          "SELECT COUNT(*) AS n FROM schema_version").execute()).iterator().next()
+          .getInteger("n"));
+    } finally {
+      for (io.vertx.core.Future<Db> f : opening) {
+        await(f.result().close());
+      }
+    }
+  }
+
+  @Test
+  void aDatabaseWithoutUtf8mb4IsRefusedAtStart() throws Exception {
+    try (LocalMariaDb.Database latin = LocalMariaDb.database("w4r_latin")) {
+      LocalMariaDb.rootSql("ALTER DATABASE `" + latin.name() + "` CHARACTER SET latin1");
+      Exception e = assertThrows(Exception.class,
+          () -> await(MySql.openAndMigrate(vertx, config(latin))));
+      org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("utf8mb4"),
+          e.getMessage());
+    }
+  }
 }
