@@ -94,6 +94,59 @@ public abstract class BlobStoreContract {
   }
 
   @Test
+  void keysAndPrefixesCannotEscapeATeamPrefixOnAnyOperation() throws Exception {
+    await(store.put("teams/t2/experiments/e1/a", new byte[] {9}));
+    for (String bad : List.of("teams/t1/../t2/experiments/e1/a", "../teams/t2/experiments/e1/a",
+        "teams/t1/./x", "/teams/t2/experiments/e1/a", "teams\\t2", "teams/t1/%2e%2e/t2")) {
+      assertThrows(Exception.class, () -> await(store.get(bad)), bad);
+      assertThrows(Exception.class, () -> await(store.exists(bad)), bad);
+      assertThrows(Exception.class, () -> await(store.delete(bad)), bad);
+      assertThrows(Exception.class, () -> await(store.put(bad, new byte[] {1})), bad);
+    }
+    for (String bad : List.of("teams/t1/../", "teams/t1/../t2/", "../", "/teams/",
+        "teams//t2/", "teams/t1/..")) {
+      assertThrows(Exception.class, () -> await(store.list(bad)), bad);
+      assertThrows(Exception.class, () -> await(store.deletePrefix(bad)), bad);
+    }
+    assertArrayEquals(new byte[] {9}, await(store.get("teams/t2/experiments/e1/a")));
+    assertEquals(List.of("teams/t2/experiments/e1/a"), await(store.list("teams/t2/")));
+  }
+
+  @Test
+  void largeBlobOfUnevenSizeRoundTrips() throws Exception {
+    // Larger than two 8 MiB parts with a short last part: exercises multipart uploads.
+    byte[] big = new byte[(17 << 20) + 123];
+    new Random(11).nextBytes(big);
+    await(store.put("teams/t1/experiments/e1/recs.arrow", big));
+    assertArrayEquals(big, await(store.get("teams/t1/experiments/e1/recs.arrow")));
+    assertEquals(List.of("teams/t1/experiments/e1/recs.arrow"),
+        await(store.list("teams/t1/experiments/e1/")));
+  }
+
+  @Test
+  void listAndDeletePrefixCoverMoreKeysThanOnePage() throws Exception {
+    // S3 lists and deletes at most 1000 keys per request.
+    int n = 1010;
+    List<Future<Void>> puts = new java.util.ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      puts.add(store.put(String.format("teams/t1/experiments/many/k%05d", i), new byte[] {1}));
+      if (puts.size() == 50) {
+        await(Future.all(puts));
+        puts.clear();
+      }
+    }
+    await(Future.all(puts));
+    await(store.put("teams/t1/experiments/other/k", new byte[] {2}));
+    List<String> keys = await(store.list("teams/t1/experiments/many/"));
+    assertEquals(n, keys.size());
+    assertEquals("teams/t1/experiments/many/k00000", keys.get(0));
+    assertEquals(String.format("teams/t1/experiments/many/k%05d", n - 1), keys.get(n - 1));
+    await(store.deletePrefix("teams/t1/experiments/many/"));
+    assertEquals(List.of(), await(store.list("teams/t1/experiments/many/")));
+    assertEquals(List.of("teams/t1/experiments/other/k"), await(store.list("teams/t1/")));
+  }
+
+  @Test
   void pingAnswers() throws Exception {
     await(store.ping());
   }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -26,6 +27,14 @@ public abstract class MessageBusContract {
 
   /** A bus that retries a failed event at most {@code maxAttempts} times in total. */
   protected abstract MessageBus create(Vertx vertx, int maxAttempts) throws Exception;
+
+  /**
+   * Whether events outlive the bus instance that was handling them (Kafka: yes; the local event
+   * bus: no, services recover unfinished work from the metadata store at start instead).
+   */
+  protected boolean durable() {
+    return false;
+  }
 
   /** A topic name not used by another test (adapters with durable topics need fresh ones). */
   protected String topic(String base) {
@@ -145,5 +154,120 @@ public abstract class MessageBusContract {
     Thread.sleep(300);
     assertEquals(2, attempts.get());
     assertEquals(0, dead.size());
+  }
+
+  @Test
+  void membersOfAGroupShareTheEventsAndEachIsHandledOnce() throws Exception {
+    String topic = topic("t.share");
+    List<String> first = new CopyOnWriteArrayList<>();
+    List<String> second = new CopyOnWriteArrayList<>();
+    await(bus.subscribe(topic, "g", p -> {
+      first.add(p.getString("n"));
+      return Future.succeededFuture();
+    }));
+    await(bus.subscribe(topic, "g", p -> {
+      second.add(p.getString("n"));
+      return Future.succeededFuture();
+    }));
+    // Distinct keys (experiment ids) until both members have had work: at most 200 events.
+    int published = 0;
+    while (published < 200 && (first.isEmpty() || second.isEmpty())) {
+      await(bus.publish(topic, "exp-" + published, new JsonObject().put("n", "e" + published)));
+      published++;
+      Thread.sleep(published < 20 ? 0 : 20);
+    }
+    int total = published;
+    eventually(() -> first.size() + second.size() >= total);
+    Thread.sleep(300);
+    assertTrue(!first.isEmpty() && !second.isEmpty(),
+        "both members handle events: " + first.size() + " / " + second.size());
+    java.util.Set<String> seen = new java.util.HashSet<>(first);
+    seen.addAll(second);
+    assertEquals(total, seen.size(), "every event handled");
+    assertEquals(total, first.size() + second.size(), "no event handled twice");
+  }
+
+  @Test
+  void eventsWithTheSameKeyAreHandledInOrder() throws Exception {
+    String topic = topic("t.order");
+    List<Integer> seen = new CopyOnWriteArrayList<>();
+    await(bus.subscribe(topic, "g", p -> {
+      seen.add(p.getInteger("n"));
+      return Future.succeededFuture();
+    }));
+    List<Integer> sent = new java.util.ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      await(bus.publish(topic, "exp-1", new JsonObject().put("n", i)));
+      sent.add(i);
+    }
+    eventually(() -> seen.size() >= 20);
+    assertEquals(sent, seen);
+  }
+
+  @Test
+  void aFailingEventDoesNotStopLaterOnes() throws Exception {
+    String topic = topic("t.poison");
+    List<String> done = new CopyOnWriteArrayList<>();
+    List<JsonObject> dead = new CopyOnWriteArrayList<>();
+    await(bus.subscribe(topic, "g", p -> {
+      if (p.getBoolean("bad", false)) {
+        return Future.failedFuture("cannot handle " + p.getString("n"));
+      }
+      done.add(p.getString("n"));
+      return Future.succeededFuture();
+    }));
+    await(bus.subscribe(topic + ".dlq", "g", p -> {
+      dead.add(p);
+      return Future.succeededFuture();
+    }));
+    await(bus.publish(topic, "exp-1", new JsonObject().put("n", "a").put("bad", true)));
+    await(bus.publish(topic, "exp-1", new JsonObject().put("n", "b")));
+    eventually(() -> dead.size() == 1 && done.size() == 1);
+    assertEquals(List.of("b"), done);
+    assertEquals("a", dead.get(0).getJsonObject("payload").getString("n"));
+  }
+
+  @Test
+  void anEventInFlightWhenItsConsumerStopsIsDeliveredAgain() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(durable(),
+        "events do not outlive this bus: unfinished work is recovered from the metadata store");
+    String topic = topic("t.crash");
+    MessageBus dying = create(vertx, 3);
+    List<String> started = new CopyOnWriteArrayList<>();
+    await(dying.subscribe(topic, "g", p -> {
+      started.add(p.getString("n"));
+      return Promise.<Void>promise().future(); // never completes: the worker "dies" mid-job
+    }));
+    await(bus.publish(topic, "exp-1", new JsonObject().put("n", "e1")));
+    eventually(() -> started.size() == 1);
+    await(dying.close());
+
+    // Another member of the group gets the uncommitted event; its success is committed.
+    MessageBus survivor = create(vertx, 3);
+    List<String> handled = new CopyOnWriteArrayList<>();
+    await(survivor.subscribe(topic, "g", p -> {
+      handled.add(p.getString("n"));
+      return Future.succeededFuture();
+    }));
+    eventually(() -> handled.size() == 1);
+    assertEquals(List.of("e1"), handled);
+    Thread.sleep(500);
+    await(survivor.close());
+
+    // A later member starts after the committed event: it sees only the new one.
+    MessageBus later = create(vertx, 3);
+    List<String> afterCommit = new CopyOnWriteArrayList<>();
+    try {
+      await(later.subscribe(topic, "g", p -> {
+        afterCommit.add(p.getString("n"));
+        return Future.succeededFuture();
+      }));
+      await(bus.publish(topic, "exp-1", new JsonObject().put("n", "e2")));
+      eventually(() -> afterCommit.size() == 1);
+      Thread.sleep(300);
+      assertEquals(List.of("e2"), afterCommit);
+    } finally {
+      await(later.close());
+    }
   }
 }

@@ -214,6 +214,20 @@ public abstract class RepositoryContract {
   }
 
   @Test
+  void unicodeTextRoundTripsIncludingFourByteCharacters() throws Exception {
+    // MySQL's legacy 3-byte "utf8" would reject or mangle the emoji: the adapter must use utf8mb4.
+    String name = "Émile's \uD83C\uDFAC films \u4E2D\u6587";
+    JsonObject info = new JsonObject().put("note", "\uD83D\uDE80 rocket");
+    await(datasets.insert(new DatasetRecord("ds_u", "tu", name, 1, info, 1L)));
+    DatasetRecord back = await(datasets.findByName("tu", name)).orElseThrow();
+    assertEquals(name, back.name());
+    assertEquals("\uD83D\uDE80 rocket", back.info().getString("note"));
+    // names differing only in case are different datasets (binary collation on both engines)
+    await(datasets.insert(new DatasetRecord("ds_u2", "tu", name.toUpperCase(), 1, info, 1L)));
+    assertEquals(2, await(datasets.list("tu")).size());
+  }
+
+  @Test
   void duplicateKeyIsRecognised() {
     assertInstanceOf(DuplicateKeyException.class, assertThrows(Exception.class,
         () -> {
