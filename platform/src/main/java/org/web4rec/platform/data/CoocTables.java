@@ -30,6 +30,8 @@ public final class CoocTables {
   private static final Logger LOG = LoggerFactory.getLogger(CoocTables.class);
   private static final Map<Csr, SoftReference<CoocTable>> TABLES = new WeakHashMap<>();
   private static final Map<Csr, Long> TABLE_INCREMENTS = new WeakHashMap<>();
+  /** Benchmarks only: {@code -Dweb4rec.coocTable=off} never builds one (A/B in bench/README.md). */
+  private static final boolean OFF = "off".equals(System.getProperty("web4rec.coocTable"));
 
   private CoocTables() {}
 
@@ -51,7 +53,7 @@ public final class CoocTables {
    */
   public static CoocTable forWork(StoredDataset ds, long ownIncrements, int threads) {
     CoocTable t = cached(ds);
-    if (t != null) {
+    if (t != null || OFF) {
       return t;
     }
     Csr train = ds.train();
