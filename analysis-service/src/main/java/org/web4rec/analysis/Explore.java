@@ -21,13 +21,13 @@ import org.web4rec.platform.table.Table;
  * drill-down. Pure computation (runs on a worker thread); every "top-k" here is the first k of the
  * experiment's prepared list (train items removed, score order), never the whole candidate list.
  */
-final class Explore {
+public final class Explore {
 
   static final int TOP_ITEMS = 20;
   static final int NUMERIC_BINS = 10;
 
   /** A ready experiment's name with its lists or per-user metric table. */
-  record Named<T>(String name, T value) {}
+  public record Named<T>(String name, T value) {}
 
   private Explore() {}
 
@@ -35,7 +35,8 @@ final class Explore {
 
   static JsonObject attributes(StoredDataset ds, String entity, Table perUser) {
     JsonArray side = new JsonArray();
-    for (SideColumn c : SideColumn.all(entity.equals("user") ? ds.users() : ds.items())) {
+    DatasetViews v = DatasetViews.of(ds);
+    for (SideColumn c : entity.equals("user") ? v.userColumns : v.itemColumns) {
       side.add(new JsonObject().put("name", c.name()).put("kind", c.kind()));
     }
     JsonArray metrics = new JsonArray();
@@ -55,7 +56,8 @@ final class Explore {
     int n = users ? ds.nUsers() : ds.nItems();
     JsonArray values = new JsonArray();
     String kind;
-    SideColumn side = find(SideColumn.all(users ? ds.users() : ds.items()), name);
+    SideColumn side = find(users ? DatasetViews.of(ds).userColumns
+        : DatasetViews.of(ds).itemColumns, name);
     if (side != null) {
       kind = side.kind();
       for (int r = 0; r < n; r++) {
@@ -88,7 +90,8 @@ final class Explore {
     int n = users ? ds.nUsers() : ds.nItems();
     boolean[] keep = new boolean[n];
     Arrays.fill(keep, true);
-    List<SideColumn> cols = SideColumn.all(users ? ds.users() : ds.items());
+    List<SideColumn> cols = users ? DatasetViews.of(ds).userColumns
+        : DatasetViews.of(ds).itemColumns;
     if (where != null) {
       for (Map.Entry<String, Object> cond : where) {
         SideColumn c = find(cols, cond.getKey());
@@ -190,11 +193,13 @@ final class Explore {
   static final String USERS_EXAMPLE = "{\"user_ids\": [1, 2, 3], \"k\": 10}";
   static final String ITEMS_EXAMPLE = "{\"item_ids\": [31, 50], \"k\": 10}";
 
-  static JsonObject selectUsers(StoredDataset ds, CandidateLists lists, int k, int[] selected,
+  /** The user-selection panels (blocking; run on a worker thread). */
+  public static JsonObject selectUsers(StoredDataset ds, CandidateLists lists, int k, int[] selected,
       List<Named<Table>> perUser, boolean intIds) {
     JsonObject out = new JsonObject().put("n_selected", selected.length)
         .put("n_total", ds.nUsers()).put("k", k);
-    out.put("side", side(SideColumn.all(ds.users()), selected));
+    DatasetViews views = DatasetViews.of(ds);
+    out.put("side", side(views.userColumns, selected));
     JsonArray metrics = new JsonArray();
     String suffix = "@" + k;
     for (Named<Table> e : perUser) {
@@ -218,7 +223,7 @@ final class Explore {
         count[lists.items()[x]]++;
       }
     }
-    List<SideColumn> itemCols = SideColumn.all(ds.items());
+    List<SideColumn> itemCols = views.itemColumns;
     JsonArray top = new JsonArray();
     for (int i : Aggregates.top(count, TOP_ITEMS)) {
       top.add(new JsonObject().put("item", ExternalIds.json(ds.itemIds()[i], intIds))
@@ -257,7 +262,7 @@ final class Explore {
   static JsonObject selectItems(StoredDataset ds, CandidateLists lists, int k, int[] selected) {
     JsonObject out = new JsonObject().put("n_selected", selected.length)
         .put("n_total", ds.nItems()).put("k", k);
-    out.put("side", side(SideColumn.all(ds.items()), selected));
+    out.put("side", side(DatasetViews.of(ds).itemColumns, selected));
     double[] pop = popularity(ds);
     double max = 0;
     for (double p : pop) {
@@ -294,7 +299,7 @@ final class Explore {
    * Who meets the selected items: users with any of them in train vs users with any of them in the
    * experiment's top-k, each side column's distribution over the two groups (distinct users).
    */
-  static JsonObject audience(StoredDataset ds, CandidateLists lists, int k, int[] selected) {
+  public static JsonObject audience(StoredDataset ds, CandidateLists lists, int k, int[] selected) {
     boolean[] chosen = mask(ds.nItems(), selected);
     List<Integer> interacted = new ArrayList<>();
     List<Integer> recommended = new ArrayList<>();
@@ -317,7 +322,7 @@ final class Explore {
     int[] groupI = interacted.stream().mapToInt(Integer::intValue).toArray();
     int[] groupR = recommended.stream().mapToInt(Integer::intValue).toArray();
     JsonArray rows = new JsonArray();
-    for (SideColumn c : SideColumn.all(ds.users())) {
+    for (SideColumn c : DatasetViews.of(ds).userColumns) {
       String[] labels;
       int[] ci;
       int[] cr;
@@ -351,13 +356,14 @@ final class Explore {
 
   static JsonObject drilldown(StoredDataset ds, String userId, List<Named<CandidateLists>> lists,
       int k, boolean intIds) {
-    Integer u = ds.userIndex().get(userId);
+    DatasetViews views = DatasetViews.of(ds);
+    Integer u = views.userIndex.get(userId);
     if (u == null) {
       throw ApiException.notFound("user " + userId + " is not in the dataset");
     }
-    List<SideColumn> itemCols = SideColumn.all(ds.items());
+    List<SideColumn> itemCols = views.itemColumns;
     JsonObject out = new JsonObject().put("user", ExternalIds.json(userId, intIds))
-        .put("side", SideColumn.row(SideColumn.all(ds.users()), u)).put("k", k);
+        .put("side", SideColumn.row(views.userColumns, u)).put("k", k);
     out.put("train", items(ds, itemCols, ds.train(), u, intIds));
     out.put("ground_truth", items(ds, itemCols, ds.groundTruth(), u, intIds));
     JsonArray exps = new JsonArray();
@@ -437,12 +443,10 @@ final class Explore {
     }
     double[] out = new double[ds.nUsers()];
     Arrays.fill(out, Double.NaN);
-    Map<String, Integer> index = ds.userIndex();
-    Column ids = perUser.columns().get(0);
+    int[] dense = DatasetViews.of(ds).denseUsers(perUser);
     for (int r = 0; r < perUser.rows(); r++) {
-      Integer u = index.get(ids.asString(r));
-      if (u != null && !d.isNull(r)) {
-        out[u] = d.values()[r];
+      if (dense[r] >= 0 && !d.isNull(r)) {
+        out[dense[r]] = d.values()[r];
       }
     }
     return out;
@@ -451,13 +455,11 @@ final class Explore {
   /** Rows of a per-user table that belong to the selected dense users. */
   private static int[] tableRows(StoredDataset ds, Table perUser, int[] selected) {
     boolean[] chosen = mask(ds.nUsers(), selected);
-    Map<String, Integer> index = ds.userIndex();
-    Column ids = perUser.columns().get(0);
+    int[] dense = DatasetViews.of(ds).denseUsers(perUser);
     int[] out = new int[perUser.rows()];
     int n = 0;
-    for (int r = 0; r < perUser.rows(); r++) {
-      Integer u = index.get(ids.asString(r));
-      if (u != null && chosen[u]) {
+    for (int r = 0; r < dense.length; r++) {
+      if (dense[r] >= 0 && chosen[dense[r]]) {
         out[n++] = r;
       }
     }

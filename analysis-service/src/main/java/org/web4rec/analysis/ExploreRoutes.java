@@ -262,8 +262,7 @@ public final class ExploreRoutes implements ServiceRoutes {
           }
           return stored(t.ds()).compose(ds -> lists(t.e(), ds.nUsers()).compose(l ->
               Future.all(tables).compose(v -> blocking(() -> {
-                int[] users = ExternalIds.resolve(sel.ids(), ds.userIndex(), "user_ids",
-                    Explore.USERS_EXAMPLE);
+                int[] users = ExternalIds.users(ds, sel.ids(), Explore.USERS_EXAMPLE);
                 List<Explore.Named<Table>> named = new ArrayList<>();
                 for (int x = 0; x < readyOnes.size(); x++) {
                   named.add(new Explore.Named<>(readyOnes.get(x).name(), tables.get(x).result()));
@@ -278,16 +277,16 @@ public final class ExploreRoutes implements ServiceRoutes {
     Selection sel = selection(ctx, "item_ids", Explore.ITEMS_EXAMPLE);
     reply(ctx, target(ctx).compose(t -> stored(t.ds()).compose(ds -> lists(t.e(), ds.nUsers())
         .compose(l -> blocking(() -> Explore.selectItems(ds, l,
-            sel.k() == null ? t.defaultK() : sel.k(), ExternalIds.resolve(sel.ids(),
-                ds.itemIndex(), "item_ids", Explore.ITEMS_EXAMPLE)))))));
+            sel.k() == null ? t.defaultK() : sel.k(), ExternalIds.items(ds, sel.ids(),
+                Explore.ITEMS_EXAMPLE)))))));
   }
 
   private void audience(RoutingContext ctx) {
     Selection sel = selection(ctx, "item_ids", Explore.ITEMS_EXAMPLE);
     reply(ctx, target(ctx).compose(t -> stored(t.ds()).compose(ds -> lists(t.e(), ds.nUsers())
         .compose(l -> blocking(() -> Explore.audience(ds, l,
-            sel.k() == null ? t.defaultK() : sel.k(), ExternalIds.resolve(sel.ids(),
-                ds.itemIndex(), "item_ids", Explore.ITEMS_EXAMPLE)))))));
+            sel.k() == null ? t.defaultK() : sel.k(), ExternalIds.items(ds, sel.ids(),
+                Explore.ITEMS_EXAMPLE)))))));
   }
 
   // ---------------------------------------------------------------- drill-down

@@ -3,6 +3,7 @@ package org.web4rec.analysis;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.web4rec.platform.data.StoredDataset;
 import org.web4rec.platform.http.ApiException;
 
 /**
@@ -10,7 +11,7 @@ import org.web4rec.platform.http.ApiException;
  * numbers, others strings, and requests may name ids either way (the server compares the string
  * form, as ingest does).
  */
-final class ExternalIds {
+public final class ExternalIds {
 
   private ExternalIds() {}
 
@@ -44,7 +45,7 @@ final class ExternalIds {
    * Dense indices of the requested ids, in request order without repeats; unknown ids fail with
    * 400 naming up to five of them.
    */
-  static int[] resolve(List<Object> ids, Map<String, Integer> index, String field,
+  public static int[] resolve(List<Object> ids, Map<String, Integer> index, String field,
       String example) {
     if (ids == null || ids.isEmpty()) {
       throw ApiException.badRequest("give a non-empty '" + field + "' list", example);
@@ -72,5 +73,15 @@ final class ExternalIds {
           + unknown, example);
     }
     return java.util.Arrays.copyOf(out, n);
+  }
+
+  /** {@link #resolve} against the dataset's users (cached index). */
+  public static int[] users(StoredDataset ds, List<Object> ids, String example) {
+    return resolve(ids, DatasetViews.of(ds).userIndex, "user_ids", example);
+  }
+
+  /** {@link #resolve} against the dataset's items (cached index). */
+  public static int[] items(StoredDataset ds, List<Object> ids, String example) {
+    return resolve(ids, DatasetViews.of(ds).itemIndex, "item_ids", example);
   }
 }

@@ -6,13 +6,14 @@ import org.web4rec.platform.http.ApiException;
  * What map is asked for: entity (user | item), method (pca | umap) and, for UMAP, the number of
  * neighbours. Validation lives here so the route fails with 400 before any work starts.
  */
-record ProjectionRequest(String entity, String method, Integer neighbors) {
+public record ProjectionRequest(String entity, String method, Integer neighbors) {
 
   static final int DEFAULT_NEIGHBORS = 15;
   static final int MAX_NEIGHBORS = 200;
   static final String EXAMPLE = "?entity=user&method=umap&neighbors=15";
 
-  static ProjectionRequest parse(String entity, String method, String neighbors) {
+  /** Validates the query parameters (400 with an example when wrong). */
+  public static ProjectionRequest parse(String entity, String method, String neighbors) {
     if (entity == null || !(entity.equals("user") || entity.equals("item"))) {
       throw ApiException.badRequest("entity must be 'user' or 'item', got " + entity, EXAMPLE);
     }

@@ -22,7 +22,7 @@ import org.web4rec.platform.table.Table;
  * above that size, because its neighbour graph and layout cost grow too fast for an interactive
  * service on two cores.
  */
-final class Projector {
+public final class Projector {
 
   static final int SOURCE_DIMS = 64;
   static final int UMAP_MAX_POINTS = 50_000;
@@ -32,7 +32,7 @@ final class Projector {
   static final String TRAIN = "train_interactions";
 
   /** Where a running job reports how far it got. */
-  interface Progress {
+  public interface Progress {
     void update(String stage, double fraction);
   }
 
@@ -76,7 +76,8 @@ final class Projector {
     return new Source(kind, svd.rowEmbedding());
   }
 
-  static JsonObject compute(StoredDataset ds, CandidateLists lists, Table embeddings,
+  /** The map as the projection route answers it (blocking; run on a worker thread). */
+  public static JsonObject compute(StoredDataset ds, CandidateLists lists, Table embeddings,
       ProjectionRequest req, boolean intIds, int threads, Progress progress) {
     Source src = source(ds, lists, embeddings, req, threads, progress);
     float[][] v = padTo2(src.vectors());

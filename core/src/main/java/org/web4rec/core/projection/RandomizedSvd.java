@@ -50,17 +50,21 @@ public final class RandomizedSvd {
     }
     SparseMatrix at = a.transpose();
     SplittableRandom rng = new SplittableRandom(seed);
-    double[] omega = new double[n * l];
+    float[] omega = new float[n * l];
     for (int x = 0; x < omega.length; x++) {
-      omega[x] = gaussian(rng);
+      omega[x] = (float) gaussian(rng);
     }
     int step = 0;
-    Dense q = orthonormal(multiply(a, new Dense(n, l, omega), threads), threads);
+    // Intermediate bases only steer the next product: one orthonormalisation pass is enough
+    // there; the final Q gets two, since B = Qᵀ A assumes orthonormal columns.
+    Dense q = multiply(a, new Dense(n, l, omega), threads);
+    q = powerIterations == 0 ? orthonormal(q, threads) : orthonormalOnce(q, threads);
     tick(progress, ++step);
     for (int it = 0; it < powerIterations; it++) {
-      Dense z = orthonormal(multiply(at, q, threads), threads);
+      Dense z = orthonormalOnce(multiply(at, q, threads), threads);
       tick(progress, ++step);
-      q = orthonormal(multiply(a, z, threads), threads);
+      q = multiply(a, z, threads);
+      q = it == powerIterations - 1 ? orthonormal(q, threads) : orthonormalOnce(q, threads);
       tick(progress, ++step);
     }
     // B = Qᵀ A is small (l × n); keep it transposed: Bt = Aᵀ Q (n × l). B Bᵀ = Btᵀ Bt.
@@ -106,21 +110,26 @@ public final class RandomizedSvd {
     }
   }
 
-  /** Row-major dense matrix. */
-  private record Dense(int rows, int cols, double[] v) {}
+  /** Row-major dense matrix; float storage halves the memory traffic of the sparse products. */
+  private record Dense(int rows, int cols, float[] v) {}
 
   private static Dense multiply(SparseMatrix a, Dense x, int threads) {
     int l = x.cols;
-    double[] out = new double[a.rows() * l];
-    Parallel.forRanges(a.rows(), CHUNK, threads, () -> null, (s, from, to) -> {
+    float[] out = new float[a.rows() * l];
+    Parallel.forRanges(a.rows(), CHUNK, threads, () -> new double[l], (acc, from, to) -> {
+      float[] xv = x.v;
       for (int i = from; i < to; i++) {
-        int base = i * l;
+        java.util.Arrays.fill(acc, 0);
         for (int p = a.offsets()[i]; p < a.offsets()[i + 1]; p++) {
           double w = a.value(p);
           int src = a.indices()[p] * l;
           for (int j = 0; j < l; j++) {
-            out[base + j] += w * x.v[src + j];
+            acc[j] += w * xv[src + j];
           }
+        }
+        int base = i * l;
+        for (int j = 0; j < l; j++) {
+          out[base + j] = (float) acc[j];
         }
       }
     });
@@ -189,11 +198,11 @@ public final class RandomizedSvd {
       }
     }
     int rr = r;
-    double[] out = new double[y.rows * r];
-    Parallel.forRanges(y.rows, CHUNK, threads, () -> null, (s, from, to) -> {
+    float[] out = new float[y.rows * r];
+    Parallel.forRanges(y.rows, CHUNK, threads, () -> new double[rr], (acc, from, to) -> {
       for (int i = from; i < to; i++) {
         int in = i * l;
-        int o = i * rr;
+        java.util.Arrays.fill(acc, 0);
         for (int j = 0; j < l; j++) {
           double yj = y.v[in + j];
           if (yj == 0) {
@@ -201,8 +210,12 @@ public final class RandomizedSvd {
           }
           double[] tj = t[j];
           for (int c = 0; c < rr; c++) {
-            out[o + c] += yj * tj[c];
+            acc[c] += yj * tj[c];
           }
+        }
+        int o = i * rr;
+        for (int c = 0; c < rr; c++) {
+          out[o + c] = (float) acc[c];
         }
       }
     });
