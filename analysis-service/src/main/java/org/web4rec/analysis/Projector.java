@@ -134,12 +134,12 @@ public final class Projector {
         .put("y", ys);
   }
 
-  /** Seven significant digits are more than a screen can show and halve the blob. */
-  private static double round(double v) {
-    if (v == 0 || !Double.isFinite(v)) {
-      return Double.isFinite(v) ? v : 0;
-    }
-    return Double.parseDouble(String.format(java.util.Locale.ROOT, "%.7g", v));
+  /**
+   * Float precision (about seven significant digits) is more than a screen can show; Jackson
+   * writes a float in its shortest form, which halves the blob next to doubles.
+   */
+  private static float round(double v) {
+    return Double.isFinite(v) ? (float) v : 0f;
   }
 
   private static float[][] padTo2(float[][] v) {

@@ -69,6 +69,7 @@ public final class AnalysisBench {
     System.err.printf(Locale.ROOT, "loaded %s in %.1f s%n", data.getFileName(), loadS);
     for (String task : tasks) {
       List<Double> runs = new ArrayList<>();
+      List<Double> cpu = new ArrayList<>();
       Map<String, Object> info = new LinkedHashMap<>();
       List<Explore.Named<Table>> perUser = null;
       List<Object> ids = null;
@@ -83,6 +84,7 @@ public final class AnalysisBench {
         }
       }
       for (int rep = 0; rep < repeat; rep++) {
+        long c0 = processCpuNanos();
         long t0 = System.nanoTime();
         Map<String, Long> stages = new LinkedHashMap<>();
         Projector.Progress progress = (stage, f) -> stages.putIfAbsent(stage, System.nanoTime());
@@ -104,6 +106,7 @@ public final class AnalysisBench {
         }
         double s = (System.nanoTime() - t0) / 1e9;
         runs.add(s);
+        cpu.add((processCpuNanos() - c0) / 1e9);
         if (rep == 0) {
           info.put("points", out.getInteger("n_points", out.getInteger("n_selected")));
           info.put("source", out.getString("source"));
@@ -122,10 +125,21 @@ public final class AnalysisBench {
       }
       double[] sorted = runs.stream().mapToDouble(Double::doubleValue).sorted().toArray();
       System.out.printf(Locale.ROOT, "{\"scale\": \"%s\", \"task\": \"%s\", \"threads\": %d,"
-              + " \"runs_s\": %s, \"median_s\": %.3f, \"info\": %s}%n", data.getFileName(), task,
-          threads, Arrays.toString(runs.stream().map(x -> String.format(Locale.ROOT, "%.3f", x))
-              .toArray()), sorted[sorted.length / 2], new JsonObject(info).encode());
+              + " \"runs_s\": %s, \"median_s\": %.3f, \"cpu_s\": %s, \"load_avg\": %.1f,"
+              + " \"info\": %s}%n", data.getFileName(), task, threads, fmt(runs),
+          sorted[sorted.length / 2], fmt(cpu), java.lang.management.ManagementFactory
+              .getOperatingSystemMXBean().getSystemLoadAverage(), new JsonObject(info).encode());
     }
+  }
+
+  private static String fmt(List<Double> xs) {
+    return Arrays.toString(xs.stream().map(x -> String.format(Locale.ROOT, "%.3f", x)).toArray());
+  }
+
+  /** CPU time of the whole process (all threads): wall time alone says little on a shared box. */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+        .getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   /** A seeded user side table over the train users: gender (F/M) and age (18..67). */
