@@ -80,7 +80,9 @@ final class ProjectionJobs {
             return Future.succeededFuture(answer(key, existing));
           }
           start(key, fresh, compute);
-          return Future.succeededFuture(answer(key, fresh));
+          // The request that starts a job always answers 202, even if the job already ended
+          // (possible off the event loop): its result or error goes to the next request.
+          return Future.succeededFuture(new Running("queued", 0));
         });
   }
 

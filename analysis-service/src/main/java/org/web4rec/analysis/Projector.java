@@ -79,6 +79,12 @@ public final class Projector {
   /** The map as the projection route answers it (blocking; run on a worker thread). */
   public static JsonObject compute(StoredDataset ds, CandidateLists lists, Table embeddings,
       ProjectionRequest req, boolean intIds, int threads, Progress progress) {
+    return compute(ds, lists, embeddings, req, intIds, threads, progress, UMAP_MAX_POINTS);
+  }
+
+  /** As above with the UMAP sample size as a parameter (tests use a small one). */
+  static JsonObject compute(StoredDataset ds, CandidateLists lists, Table embeddings,
+      ProjectionRequest req, boolean intIds, int threads, Progress progress, int umapMaxPoints) {
     Source src = source(ds, lists, embeddings, req, threads, progress);
     float[][] v = padTo2(src.vectors());
     int n = v.length;
@@ -99,7 +105,7 @@ public final class Projector {
       y = m.coordinates()[1];
       out.put("sampled", false).put("sample_note", null);
     } else {
-      rows = n > UMAP_MAX_POINTS ? sample(n, UMAP_MAX_POINTS, SEED) : null;
+      rows = n > umapMaxPoints ? sample(n, umapMaxPoints, SEED) : null;
       float[][] input = v;
       if (rows != null) {
         input = new float[rows.length][];

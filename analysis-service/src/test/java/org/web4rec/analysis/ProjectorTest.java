@@ -81,4 +81,25 @@ class ProjectorTest {
     assertEquals(java.util.Arrays.toString(s),
         java.util.Arrays.toString(Projector.sample(1_000, 100, 42)));
   }
+
+  @Test
+  void umapAboveTheLimitRunsOnADocumentedSampleAndPcaStaysComplete() {
+    Fixtures f = new Fixtures(150, 90, 12, 20, 8);
+    JsonObject umap = Projector.compute(f.ds, f.lists, null,
+        ProjectionRequest.parse("user", "umap", "10"), true, 2, NONE, 100);
+    assertEquals(true, umap.getBoolean("sampled"));
+    assertEquals(150, umap.getInteger("n_total"));
+    assertEquals(100, umap.getInteger("n_points"));
+    assertEquals(100, umap.getJsonArray("ids").size());
+    assertEquals(100, umap.getJsonArray("x").size());
+    assertEquals("uniform random 100 of 150, seed 42", umap.getString("sample_note"));
+    int[] expected = Projector.sample(150, 100, Projector.SEED);
+    for (int k = 0; k < expected.length; k++) {
+      assertEquals(expected[k] + 1L, umap.getJsonArray("ids").getLong(k));
+    }
+    JsonObject pca = Projector.compute(f.ds, f.lists, null,
+        ProjectionRequest.parse("user", "pca", null), true, 2, NONE, 100);
+    assertEquals(false, pca.getBoolean("sampled"));
+    onePointPerEntity(pca, f.ds.userIds());
+  }
 }
