@@ -114,7 +114,8 @@ public final class Projector {
         }
       }
       progress.update("umap", 0.6);
-      float[][] xy = Umap2d.fit(input, req.neighbors(), SEED);
+      float[][] xy = Umap2d.fit(input, req.neighbors(), SEED,
+          f -> progress.update("umap", 0.6 + 0.38 * f));
       x = new double[xy.length];
       y = new double[xy.length];
       for (int k = 0; k < xy.length; k++) {

@@ -1,6 +1,9 @@
 package org.web4rec.analysis;
 
+import java.util.function.DoubleConsumer;
+import tagbio.umap.ProgressListener;
 import tagbio.umap.Umap;
+import tagbio.umap.UmapProgress;
 
 /**
  * UMAP to two dimensions with a fixed seed, on one thread: the library's parallel neighbour
@@ -19,6 +22,14 @@ final class Umap2d {
    * @return {@code [n][2]} coordinates
    */
   static float[][] fit(float[][] rows, int neighbors, long seed) {
+    return fit(rows, neighbors, seed, null);
+  }
+
+  /**
+   * @param progress receives the library's progress in [0, 1]; the library reports through one
+   *     global listener list, which is fine because projection jobs run one at a time
+   */
+  static float[][] fit(float[][] rows, int neighbors, long seed, DoubleConsumer progress) {
     if (rows.length < 3) {
       throw new IllegalArgumentException("UMAP needs at least 3 points, got " + rows.length);
     }
@@ -28,6 +39,20 @@ final class Umap2d {
     umap.setSeed(seed);
     umap.setThreads(1);
     umap.setVerbose(false);
-    return umap.fitTransform(rows);
+    ProgressListener listener = progress == null ? null : state -> {
+      if (state.getTotal() > 0) {
+        progress.accept(Math.min(1.0, (double) state.getCount() / state.getTotal()));
+      }
+    };
+    if (listener != null) {
+      UmapProgress.addProgressListener(listener);
+    }
+    try {
+      return umap.fitTransform(rows);
+    } finally {
+      if (listener != null) {
+        UmapProgress.removeProgressListener(listener);
+      }
+    }
   }
 }

@@ -24,7 +24,9 @@ class Umap2dTest {
   @Test
   void sameSeedGivesTheSameMap() {
     float[][] x = blobs(300, 8, 1);
-    float[][] a = Umap2d.fit(x, 15, 42);
+    double[] last = {-1};
+    float[][] a = Umap2d.fit(x, 15, 42, f -> last[0] = Math.max(last[0], f));
+    assertEquals(true, last[0] > 0.5 && last[0] <= 1.0, "progress reported: " + last[0]);
     float[][] b = Umap2d.fit(x, 15, 42);
     assertEquals(300, a.length);
     for (int r = 0; r < a.length; r++) {
