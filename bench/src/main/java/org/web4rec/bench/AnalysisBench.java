@@ -112,12 +112,10 @@ public final class AnalysisBench {
           info.put("source", out.getString("source"));
           Object ev = out.getValue("explained_variance");
           info.put("explained_variance", ev == null ? null : ev.toString());
-          long prev = t0;
           StringBuilder split = new StringBuilder();
           for (Map.Entry<String, Long> e : stages.entrySet()) {
             split.append(String.format(Locale.ROOT, "%s@%.2fs ", e.getKey(),
                 (e.getValue() - t0) / 1e9));
-            prev = e.getValue();
           }
           info.put("stages", split.toString().trim());
           info.put("json_bytes", out.toBuffer().length());
