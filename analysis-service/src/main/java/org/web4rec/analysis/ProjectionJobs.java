@@ -53,6 +53,11 @@ final class ProjectionJobs {
   private final BlobStore blobs;
   private final WorkerExecutor worker;
   private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+  /**
+   * Keys whose blob this process wrote: a request whose blob read missed just before the write
+   * finished must not start the job again.
+   */
+  private final java.util.Set<String> stored = ConcurrentHashMap.newKeySet();
 
   ProjectionJobs(Vertx vertx, BlobStore blobs) {
     this.blobs = blobs;
@@ -73,6 +78,9 @@ final class ProjectionJobs {
         .recover(t -> {
           if (!(t instanceof BlobNotFoundException)) {
             return Future.failedFuture(t);
+          }
+          if (stored.contains(key)) {
+            return blobs.get(key).map(bytes -> new Done(Buffer.buffer(bytes)));
           }
           Job fresh = new Job();
           Job existing = jobs.putIfAbsent(key, fresh);
@@ -107,6 +115,7 @@ final class ProjectionJobs {
         .onSuccess(body -> {
           job.result = body;
           job.update("done", 1);
+          stored.add(key);
           // The blob is stored: later requests read it; this one finished job can go.
           jobs.remove(key, job);
         })
