@@ -12,7 +12,7 @@ JVM="-Dorg.bytedeco.javacpp.cachedir=$CACHE -Dorg.slf4j.simpleLogger.defaultLogL
 # Cooc runs are seconds each: single-shot, 1 warm-up + 3 measured.
 if [ $# -eq 0 ]; then
   java --add-modules jdk.incubator.vector -jar bench-kernels/target/benchmarks.jar \
-    'TopKBench|ListCosineBench|HistoryCosineBench' -f 1 -wi 3 -i 5 -w 1s -r 1s \
+    'TopKBench|ListCosineBench|HistoryCosineBench|PcaBench' -f 1 -wi 3 -i 5 -w 1s -r 1s \
     -jvmArgsAppend "$JVM" -rf json -rff bench-kernels/target/jmh-java-vector-nd4j.json
   java -jar bench-kernels/target/benchmarks.jar CoocBench -f 1 -wi 1 -i 3 \
     -jvmArgsAppend "$JVM" -rf json -rff bench-kernels/target/jmh-cooc.json

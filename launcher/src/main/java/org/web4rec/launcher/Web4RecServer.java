@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import org.web4rec.analysis.ExploreRoutes;
 import org.web4rec.gateway.GatewayVerticle;
 import org.web4rec.ingest.IngestRoutes;
 import org.web4rec.ingest.IngestService;
@@ -91,7 +92,8 @@ public final class Web4RecServer {
             new ResultsRoutes(blobs, datasets, experiments),
             new AnalysisRoutes(blobs, datasets, experiments, metricsCache),
             new RerankRoutes(new RerankService(vertx, blobs, experiments, bus, ingestCache), blobs,
-                datasets, experiments, ingestCache)));
+                datasets, experiments, ingestCache),
+            new ExploreRoutes(vertx, blobs, datasets, experiments, metricsCache)));
     JobMeter jobs = observability.jobs();
     return Schema.migrate(db)
         .onSuccess(v -> BacklogGauge.start(vertx, observability.registry(), experiments,

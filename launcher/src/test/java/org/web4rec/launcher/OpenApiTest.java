@@ -49,6 +49,7 @@ class OpenApiTest {
       new ResultsRoutes(null, null, null).mount(router);
       new AnalysisRoutes(null, null, null, null).mount(router);
       new org.web4rec.rerank.RerankRoutes(null, null, null, null, null).mount(router);
+      new org.web4rec.analysis.ExploreRoutes(vertx, null, null, null, null).mount(router);
       for (Route r : router.getRoutes()) {
         String path = r.getPath().replaceAll(":([a-z]+)", "{$1}");
         for (HttpMethod m : r.methods()) {
