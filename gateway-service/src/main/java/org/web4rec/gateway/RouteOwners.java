@@ -10,7 +10,7 @@ import java.util.List;
  * Paths are spelled exactly as each service's {@code ServiceRoutes} mounts them; the launcher's
  * RouteOwnershipTest checks that every mounted route has exactly one owner here and that no
  * entry is stale, so a new route that is not added here fails the build rather than answering
- * 404 in distributed mode only. (The analysis service's routes join when its branch merges.)
+ * 404 in distributed mode only.
  */
 public final class RouteOwners {
 
@@ -39,7 +39,22 @@ public final class RouteOwners {
       new Route("rerank", HttpMethod.GET,
           "/datasets/:dataset/experiments/:experiment/rerank-report"),
       new Route("rerank", HttpMethod.GET,
-          "/datasets/:dataset/experiments/:experiment/user-diff"));
+          "/datasets/:dataset/experiments/:experiment/user-diff"),
+      // analysis-service: ExploreRoutes
+      new Route("analysis", HttpMethod.GET,
+          "/datasets/:dataset/experiments/:experiment/projection"),
+      new Route("analysis", HttpMethod.GET,
+          "/datasets/:dataset/experiments/:experiment/attributes"),
+      new Route("analysis", HttpMethod.GET,
+          "/datasets/:dataset/experiments/:experiment/attribute"),
+      new Route("analysis", HttpMethod.POST, "/datasets/:dataset/experiments/:experiment/filter"),
+      new Route("analysis", HttpMethod.POST,
+          "/datasets/:dataset/experiments/:experiment/selection/users"),
+      new Route("analysis", HttpMethod.POST,
+          "/datasets/:dataset/experiments/:experiment/selection/items"),
+      new Route("analysis", HttpMethod.POST,
+          "/datasets/:dataset/experiments/:experiment/audience"),
+      new Route("analysis", HttpMethod.GET, "/datasets/:dataset/users/:user/drilldown"));
 
   private RouteOwners() {}
 }

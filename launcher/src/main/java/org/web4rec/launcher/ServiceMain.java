@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.web4rec.gateway.GatewayVerticle;
 import org.web4rec.gateway.RouteOwners;
 import org.web4rec.gateway.ServiceProxy;
+import org.web4rec.analysis.ExploreRoutes;
 import org.web4rec.ingest.IngestRoutes;
 import org.web4rec.ingest.IngestService;
 import org.web4rec.metrics.AnalysisRoutes;
@@ -54,8 +55,9 @@ public final class ServiceMain {
     }
   }
 
-  /** The services this build can start (analysis-service is written in its own branch). */
-  static final List<String> IN_THIS_BUILD = List.of("gateway", "ingest", "metrics", "rerank");
+  /** The services this build can start. */
+  static final List<String> IN_THIS_BUILD =
+      List.of("gateway", "ingest", "metrics", "rerank", "analysis");
 
   private ServiceMain() {}
 
@@ -163,6 +165,11 @@ public final class ServiceMain {
         return workers.compose(v -> serve(vertx, name, server, observability, a, auth,
             List.of(new RerankRoutes(new RerankService(vertx, a.blobs(), experiments, a.bus(),
                 cache), a.blobs(), datasets, experiments, cache))));
+      }
+      case "analysis": {
+        DatasetCache cache = new DatasetCache(vertx, a.blobs(), 2);
+        return serve(vertx, name, server, observability, a, auth,
+            List.of(new ExploreRoutes(vertx, a.blobs(), datasets, experiments, cache)));
       }
       default:
         return Future.failedFuture(new IllegalArgumentException(notInThisBuild(name)));

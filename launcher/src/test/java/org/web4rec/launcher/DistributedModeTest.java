@@ -40,6 +40,7 @@ class DistributedModeTest {
   static int ingest;
   static int metrics;
   static int rerank;
+  static int analysis;
 
   @BeforeAll
   static void start() throws Exception {
@@ -55,10 +56,13 @@ class DistributedModeTest {
         adapters));
     rerank = await(ServiceMain.deploy(vertx, base.with("service", "rerank"), observability,
         adapters));
+    analysis = await(ServiceMain.deploy(vertx, base.with("service", "analysis"), observability,
+        adapters));
     gateway = await(ServiceMain.deploy(vertx, base.with("service", "gateway")
         .with("gateway.ingest-url", "http://127.0.0.1:" + ingest)
         .with("gateway.metrics-url", "http://127.0.0.1:" + metrics)
-        .with("gateway.rerank-url", "http://127.0.0.1:" + rerank + "/"), observability, adapters));
+        .with("gateway.rerank-url", "http://127.0.0.1:" + rerank + "/")
+        .with("gateway.analysis-url", "http://127.0.0.1:" + analysis), observability, adapters));
   }
 
   @AfterAll
@@ -103,6 +107,13 @@ class DistributedModeTest {
     String derived = rr.bodyAsJsonObject().getString("name");
     assertEquals("ready", waitReady(api, derived).getString("status"));
 
+    // an analysis route (analysis service): items 15 and 16 are in the top 3 of users 2
+    // ([15, 14, 13]) and 4 ([16, 15]), not of user 1 ([12, 13, 14])
+    HttpResponse<Buffer> audience = await(api.postJson("/datasets/tiny/experiments/hand/audience",
+        new JsonObject().put("item_ids", new JsonArray().add(15).add(16)).put("k", 3)));
+    assertEquals(200, audience.statusCode(), audience.bodyAsString());
+    assertEquals(2, audience.bodyAsJsonObject().getInteger("n_recommended"));
+
     // the gateway's own 404 for a path no service owns, and errors relayed from the services
     assertEquals(404, await(api.get("/no-such-route")).statusCode());
     HttpResponse<Buffer> missing = await(api.get("/datasets/nope/experiments/x"));
@@ -140,7 +151,7 @@ class DistributedModeTest {
       assertEquals(200, ok.statusCode(), ok.bodyAsString());
 
       // health and metrics stay open on every service (probes and scrapes carry no signature)
-      for (int port : new int[] {ingest, metrics, rerank, gateway}) {
+      for (int port : new int[] {ingest, metrics, rerank, analysis, gateway}) {
         assertEquals(200, await(web.get(port, "127.0.0.1", "/health/ready").send())
             .statusCode());
         assertEquals(200, await(web.get(port, "127.0.0.1", "/metrics").send()).statusCode());

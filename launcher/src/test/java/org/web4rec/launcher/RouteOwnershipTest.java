@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.web4rec.gateway.RouteOwners;
+import org.web4rec.analysis.ExploreRoutes;
 import org.web4rec.ingest.IngestRoutes;
 import org.web4rec.metrics.AnalysisRoutes;
 import org.web4rec.metrics.ResultsRoutes;
@@ -50,6 +51,7 @@ class RouteOwnershipTest {
     s.put("metrics", List.of(new ResultsRoutes(null, null, null),
         new AnalysisRoutes(null, null, null, null)));
     s.put("rerank", List.of(new RerankRoutes(null, null, null, null, null)));
+    s.put("analysis", List.of(new ExploreRoutes(vertx, null, null, null, null)));
     return s;
   }
 
