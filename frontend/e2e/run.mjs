@@ -433,6 +433,13 @@ function collectAnswers(page, suffix) {
   return bodies;
 }
 
+/** The last answer collected so far, waiting briefly for one (bodies are read asynchronously). */
+async function lastAnswer(list, timeoutMs = 10_000) {
+  const t0 = Date.now();
+  while (list.length === 0 && Date.now() - t0 < timeoutMs) await sleep(50);
+  return list.at(-1);
+}
+
 /**
  * The analysis page of ItemKNN-50's users coloured by gender: waits for the map (through the
  * 202 progress), checks it draws every point of the projection, filters on gender, lassoes most
@@ -441,7 +448,6 @@ function collectAnswers(page, suffix) {
  */
 async function analysisFlow(page, base, userId, timeoutMs, onPanels = async () => {}) {
   const projections = collectAnswers(page, '/projection');
-  const filters = collectAnswers(page, '/filter');
   const selections = collectAnswers(page, '/selection/users');
   const drills = collectAnswers(page, '/drilldown');
   await page.goto(`${base}/datasets/demo-ml/analysis?experiment=ItemKNN-50&color=gender`);
@@ -452,7 +458,7 @@ async function analysisFlow(page, base, userId, timeoutMs, onPanels = async () =
     const gd = document.getElementById('analysis-map');
     return gd && Array.isArray(gd.data) && gd.data.length > 0 && gd.querySelector('.main-svg');
   }, null, { timeout: timeoutMs });
-  const proj = projections.at(-1)?.body;
+  const proj = (await lastAnswer(projections))?.body;
   assert(proj && Array.isArray(proj.ids), 'no projection answer seen');
   const drawn = await page.evaluate(() => {
     const gd = document.getElementById('analysis-map');
@@ -466,11 +472,17 @@ async function analysisFlow(page, base, userId, timeoutMs, onPanels = async () =
   // filter: gender F, then clear
   await page.selectOption('[data-testid=filter-add]', 'gender');
   await page.locator('[data-testid=filter-value-gender-F]').click();
-  await page.click('[data-testid=filter-apply]');
-  const count = await page.locator('[data-testid=filter-count]').textContent({ timeout: 30_000 });
-  const f = filters.at(-1);
-  assert(f && JSON.stringify(f.request) === JSON.stringify({ entity: 'user', where: { gender: ['F'] } }), `filter request ${JSON.stringify(f?.request)}`);
-  assert(count === `${f.body.n.toLocaleString('en-US')} of ${f.body.n_total.toLocaleString('en-US')} users kept`, `filter count says "${count}"`);
+  // Wait for the filter's own answer (the count element may show before it arrives).
+  const [filterRes] = await Promise.all([
+    page.waitForResponse((r) => new URL(r.url()).pathname.endsWith('/filter'), { timeout: 30_000 }),
+    page.click('[data-testid=filter-apply]'),
+  ]);
+  assert(filterRes.status() === 200, `filter answered ${filterRes.status()}`);
+  const f = { request: filterRes.request().postDataJSON(), body: await filterRes.json() };
+  assert(JSON.stringify(f.request) === JSON.stringify({ entity: 'user', where: { gender: ['F'] } }), `filter request ${JSON.stringify(f.request)}`);
+  const expectedCount = `${f.body.n.toLocaleString('en-US')} of ${f.body.n_total.toLocaleString('en-US')} users kept`;
+  await page.waitForFunction((text) => document.querySelector('[data-testid=filter-count]')?.textContent === text, expectedCount, { timeout: 10_000 })
+    .catch(async () => assert(false, `filter count says "${await page.locator('[data-testid=filter-count]').textContent()}", expected "${expectedCount}"`));
   await page.waitForFunction(() => document.getElementById('analysis-map').data.some((t) => t.name === 'filtered out'), null, { timeout: 10_000 });
   await page.click('[data-testid=filter-clear]');
   await page.waitForFunction(() => !document.getElementById('analysis-map').data.some((t) => t.name === 'filtered out'), null, { timeout: 10_000 });
@@ -488,7 +500,7 @@ async function analysisFlow(page, base, userId, timeoutMs, onPanels = async () =
   const nSelected = Number((await page.locator('[data-testid=selection-count] strong').textContent()).replace(/,/g, ''));
   assert(nSelected > proj.n_points * 0.5, `the lasso selected ${nSelected} of ${proj.n_points} points`);
   await page.locator('[data-testid=user-panels]').waitFor({ timeout: 60_000 });
-  const sel = selections.at(-1);
+  const sel = await lastAnswer(selections);
   assert(sel && sel.request.user_ids.length === nSelected && sel.body.n_selected === nSelected, `selection posted ${sel?.request.user_ids.length} ids, answered n_selected ${sel?.body.n_selected}, UI says ${nSelected}`);
   for (const d of sel.body.side) {
     await page.waitForFunction((tid) => {
@@ -510,7 +522,7 @@ async function analysisFlow(page, base, userId, timeoutMs, onPanels = async () =
   // drill-down of one user
   await page.goto(`${base}/datasets/demo-ml/analysis?experiment=ItemKNN-50&user=${encodeURIComponent(userId)}`);
   await page.locator('[data-testid=drilldown]').waitFor({ timeout: 60_000 });
-  const drill = drills.at(-1)?.body;
+  const drill = (await lastAnswer(drills))?.body;
   assert(drill, 'no drill-down answer seen');
   for (const e of drill.experiments) {
     const marks = await page.$$eval(`[data-testid="drill-exp-${e.name}"] [data-testid=drill-item]`, (els) => els.map((el) => `${el.dataset.item}:${el.dataset.hit}`));
