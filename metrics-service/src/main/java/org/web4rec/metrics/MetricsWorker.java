@@ -100,6 +100,7 @@ public final class MetricsWorker extends VerticleBase {
         LOG.info("experiment {} already has its metrics; event ignored", event.experimentId());
         return Future.succeededFuture(); // already ready or deleted: a redelivery
       }
+      LOG.info("metrics of experiment {} started", event.experimentId());
       long t0 = System.nanoTime();
       Future<Void> delayed = testOnlyDelayMs == 0 ? Future.succeededFuture()
           : vertx.timer(testOnlyDelayMs, java.util.concurrent.TimeUnit.MILLISECONDS).mapEmpty();
