@@ -335,25 +335,29 @@ class FaultToleranceTest {
       Thread.sleep(20);
     }
     victim.kill();
-    long killedAt = System.currentTimeMillis();
-    assertEquals("computing", experiment("killed").getString("status"),
-        "the job must still be running when its worker is killed");
-    ServiceProcess survivor = workers.get(0) == victim ? workers.get(1) : workers.get(0);
+    try {
+      long killedAt = System.currentTimeMillis();
+      assertEquals("computing", experiment("killed").getString("status"),
+          "the job must still be running when its worker is killed");
+      ServiceProcess survivor = workers.get(0) == victim ? workers.get(1) : workers.get(0);
 
-    JsonObject e = waitReady("killed", 90_000);
-    System.out.printf("[fault] killed worker's job finished by the other worker %.1f s after"
-        + " the SIGKILL%n", (System.currentTimeMillis() - killedAt) / 1000.0);
-    assertTrue(survivor.output().contains(started), "the surviving worker did not take the job");
-    assertTrue(survivor.output().contains("metrics of experiment killed computed"),
-        survivor.tail());
-    assertOneSetOfMetrics(id, e);
-    // the killed worker comes back for the next tests
-    awaitAllReady(List.of(victim));
+      JsonObject e = waitReady("killed", 90_000);
+      System.out.printf("[fault] killed worker's job finished by the other worker %.1f s after"
+          + " the SIGKILL%n", (System.currentTimeMillis() - killedAt) / 1000.0);
+      assertTrue(survivor.output().contains(started), "the surviving worker did not take the job");
+      assertTrue(survivor.output().contains("metrics of experiment killed computed"),
+          survivor.tail());
+      assertOneSetOfMetrics(id, e);
+    } finally {
+      // the killed worker comes back for the next tests
+      awaitAllReady(List.of(victim));
+    }
   }
 
   @Test
   @Order(3)
   void twoWorkersShareTheQueueAndBeatOne() throws Exception {
+    awaitAllReady(workers);
     double two = batch("two", 20);
     // one worker: the second leaves the group cleanly (SIGTERM closes its consumer)
     workers.get(1).stop();
