@@ -89,7 +89,7 @@ public final class AdapterFactory {
 
   static MySqlConfig mysqlConfig(ServiceConfig config) {
     return new MySqlConfig(config.require("sql.host"), config.integer("sql.port"),
-        config.require("sql.database"), config.require("sql.user"), config.get("sql.password"),
+        config.require("sql.database"), config.require("sql.user"), config.require("sql.password"),
         config.integer("sql.pool-size"));
   }
 

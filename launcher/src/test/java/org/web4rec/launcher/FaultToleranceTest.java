@@ -1,7 +1,6 @@
 package org.web4rec.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.web4rec.launcher.ServerFixture.await;
 
@@ -267,6 +266,16 @@ class FaultToleranceTest {
     return n;
   }
 
+  static void awaitLog(ServiceProcess p, String text, long timeoutMs) throws Exception {
+    long deadline = System.currentTimeMillis() + timeoutMs;
+    while (!p.output().contains(text)) {
+      if (System.currentTimeMillis() > deadline) {
+        throw new AssertionError(p.name + " never logged '" + text + "': " + p.tail());
+      }
+      Thread.sleep(50);
+    }
+  }
+
   static void awaitAllReady(List<ServiceProcess> procs) throws Exception {
     for (ServiceProcess p : procs) {
       p.start();
@@ -345,8 +354,8 @@ class FaultToleranceTest {
       System.out.printf("[fault] killed worker's job finished by the other worker %.1f s after"
           + " the SIGKILL%n", (System.currentTimeMillis() - killedAt) / 1000.0);
       assertTrue(survivor.output().contains(started), "the surviving worker did not take the job");
-      assertTrue(survivor.output().contains("metrics of experiment killed computed"),
-          survivor.tail());
+      // the line is logged just after the result is saved
+      awaitLog(survivor, "metrics of experiment killed computed", 15_000);
       assertOneSetOfMetrics(id, e);
     } finally {
       // the killed worker comes back for the next tests
