@@ -129,7 +129,8 @@ public final class AdapterFactory {
         "producer.max.block.ms", Integer.toString(publish));
     KafkaBusConfig defaults = KafkaBusConfig.of(config.require("bus.kafka.bootstrap-servers"));
     return new KafkaBusConfig(defaults.bootstrapServers(), defaults.topicPrefix(),
-        config.integer("bus.kafka.topic-partitions"), defaults.replicationFactor(),
+        config.integer("bus.kafka.topic-partitions"),
+        (short) config.integer("bus.kafka.replication-factor"),
         defaults.maxAttempts(), defaults.retryBackoffMs(), defaults.maxPollIntervalMs(), extra);
   }
 

@@ -98,6 +98,7 @@ class ServiceConfigFilesTest {
         .with("bus.kafka.session-timeout-ms", "6000"));
     assertEquals("kafka:9092", kafka.bootstrapServers());
     assertEquals(6, kafka.topicPartitions());
+    assertEquals(1, kafka.replicationFactor());
     assertEquals("6000", kafka.extra().get("consumer.session.timeout.ms"));
     assertEquals("30000", kafka.extra().get("producer.delivery.timeout.ms"));
     assertThrows(IllegalArgumentException.class, () -> AdapterFactory.kafkaConfig(c));

@@ -58,6 +58,7 @@ public final class ServiceConfig {
     k.put("bus.adapter", "local");
     k.put("bus.kafka.bootstrap-servers", null);
     k.put("bus.kafka.topic-partitions", "6");
+    k.put("bus.kafka.replication-factor", "1");
     k.put("bus.kafka.session-timeout-ms", "45000");
     k.put("bus.kafka.publish-timeout-ms", "30000");
     k.put("test-only.metrics-job-delay-ms", "0");
