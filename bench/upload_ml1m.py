@@ -13,6 +13,13 @@ from the call until the metrics are ready, split into client top-N, Arrow encodi
 peak RSS (VmHWM). Each repeat uploads a new experiment; the table shows every run and the median.
 
     .venv/bin/python bench/upload_ml1m.py --server-jar /tmp/web4rec-server.jar --repeat 3
+
+With ``--url`` it starts no server and measures a running one instead, e.g. the distributed mode
+started by ``./web4rec up --distributed`` (one process per service on MariaDB, Kafka and S3);
+``--token`` logs in with an API token, else a new account is signed up. The peak RSS is then not
+measured (several processes).
+
+    .venv/bin/python bench/upload_ml1m.py --url http://localhost:8080 --repeat 3
 """
 from __future__ import annotations
 
@@ -126,6 +133,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--server-jar", default=default_jar, help="all-in-one server jar (default: %(default)s)")
     ap.add_argument("--port", type=int, default=0, help="server port (0 = a free one)")
+    ap.add_argument("--url", help="measure this running server instead of starting the jar")
+    ap.add_argument("--token", default=os.environ.get("WEB4REC_TOKEN"),
+                    help="API token for --url (default: sign up a new account)")
     ap.add_argument("--seed", type=int, default=42)
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--n-candidates", type=int, default=100)
@@ -135,7 +145,7 @@ def main() -> None:
     args = ap.parse_args()
 
     jar = Path(args.server_jar)
-    if not jar.is_file():
+    if not args.url and not jar.is_file():
         raise SystemExit(f"server jar not found: {jar}")
     Web4Rec.progress = False
     t0 = time.perf_counter()
@@ -146,12 +156,19 @@ def main() -> None:
           f"{matrix.shape[0]:,} x {matrix.shape[1]:,} float32 matrix in {gen_s:.1f} s", flush=True)
 
     data_dir = Path(tempfile.mkdtemp(prefix="web4rec-bench-"))
-    proc, url = start_server(jar, args.port or free_port(), data_dir, args.xmx)
+    if args.url:
+        proc, url = None, args.url.rstrip("/")
+    else:
+        proc, url = start_server(jar, args.port or free_port(), data_dir, args.xmx)
     results = []
+    rss = float("nan")
+    tag = uuid.uuid4().hex[:6]
     try:
-        client = Web4RecClient(server=url, poll_interval=0.05, max_poll_interval=0.1)
-        client.signup(f"bench-{uuid.uuid4().hex[:8]}@example.com", "benchmark-password")
-        ds = Web4RecDataset("ml1m-synthetic").add_train_interaction(train).add_ground_truth(gt)
+        client = Web4RecClient(server=url, token=args.token if args.url else None, poll_interval=0.05,
+                               max_poll_interval=0.1)
+        if not client.token:
+            client.signup(f"bench-{uuid.uuid4().hex[:8]}@example.com", "benchmark-password")
+        ds = Web4RecDataset(f"ml1m-synthetic-{tag}" if args.url else "ml1m-synthetic").add_train_interaction(train).add_ground_truth(gt)
         t0 = time.perf_counter()
         info = client.register_dataset(ds)
         register_s = time.perf_counter() - t0
@@ -168,13 +185,15 @@ def main() -> None:
                             "encode_s": t.get("encode", 0.0), "upload_s": t.get("upload", 0.0),
                             "compute_s": t.get("compute", 0.0), "ndcg@10": exp.metrics.get("ndcg@10")})
             print(f"run {r + 1}: {wall:.2f} s (ndcg@10 {exp.metrics.get('ndcg@10')})", flush=True)
-        rss = peak_rss_mb(proc.pid)
+        if proc is not None:
+            rss = peak_rss_mb(proc.pid)
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        if proc is not None:
+            proc.terminate()
+            try:
+                proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                proc.kill()
         if args.keep_data:
             print(f"server data and log kept in {data_dir}")
         else:
@@ -184,7 +203,7 @@ def main() -> None:
     header = f"{'run':>6} " + " ".join(f"{c:>10}" for c in cols)
     print()
     print(f"ML-1M scale: {N_USERS} users x {N_ITEMS} items, {N_TRAIN:,} train, n_candidates={args.n_candidates}, "
-          f"seed={args.seed}, server -Xmx{args.xmx}")
+          f"seed={args.seed}, " + (f"server {url} (running)" if args.url else f"server -Xmx{args.xmx}"))
     print(header)
     print("-" * len(header))
     for row in results:

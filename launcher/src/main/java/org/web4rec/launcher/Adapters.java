@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.List;
 import org.web4rec.platform.blob.BlobStore;
+import org.web4rec.platform.blob.S3BlobStore;
 import org.web4rec.platform.bus.MessageBus;
 import org.web4rec.platform.sql.Db;
 
@@ -19,6 +20,9 @@ public record Adapters(Db db, BlobStore blobs, MessageBus bus) {
       all.add(bus.close());
     }
     all.add(db.close());
+    if (blobs instanceof S3BlobStore s3) {
+      s3.close();
+    }
     return Future.join(all).mapEmpty();
   }
 }

@@ -31,7 +31,6 @@ import org.web4rec.platform.observe.Observability;
 import org.web4rec.platform.sql.AccountRepository;
 import org.web4rec.platform.sql.DatasetRepository;
 import org.web4rec.platform.sql.ExperimentRepository;
-import org.web4rec.platform.sql.Schema;
 import org.web4rec.rerank.RerankRoutes;
 import org.web4rec.rerank.RerankService;
 import org.web4rec.rerank.RerankWorker;
@@ -93,7 +92,7 @@ public final class ServiceMain {
           + " service processes; use `web4rec up` for one machine, or mysql/s3/kafka",
           name, config.get("data.dir"));
     }
-    return Schema.migrate(adapters.db())
+    return AdapterFactory.migrate(adapters.db(), config)
         .compose(v -> deploy(vertx, config, observability, adapters))
         .map(port -> new Running(name, port, vertx, adapters))
         .recover(t -> {
@@ -150,7 +149,8 @@ public final class ServiceMain {
             Web4RecServer.BACKLOG_REFRESH_MS);
         Future<?> workers = config.flag("workers.enabled")
             ? vertx.deployVerticle(new MetricsWorker(a.blobs(), datasets, experiments, a.bus(),
-                cache, recover, observability.jobs()))
+                cache, recover, observability.jobs())
+                .testOnlyDelay(config.integer("test-only.metrics-job-delay-ms")))
             : Future.succeededFuture();
         return workers.compose(v -> serve(vertx, name, server, observability, a, auth,
             List.of(new ResultsRoutes(a.blobs(), datasets, experiments),

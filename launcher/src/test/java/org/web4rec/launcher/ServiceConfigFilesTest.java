@@ -67,17 +67,40 @@ class ServiceConfigFilesTest {
   }
 
   @Test
-  void productionAdaptersSayTheyAreNotInThisBuild(@TempDir Path dir) throws Exception {
+  void productionAdaptersTakeTheirSettingsFromTheConfig(@TempDir Path dir) throws Exception {
     ServiceConfig c = ServiceConfig.of(Map.of("service", "ingest", "data.dir", dir.toString(),
-        "internal.secret", DistributedModeTest.SECRET, "sql.adapter", "mysql"));
+        "internal.secret", DistributedModeTest.SECRET, "sql.adapter", "mysql",
+        "sql.host", "db.example", "sql.port", "3307", "sql.pool-size", "3"));
+    // a missing secret fails at start, naming its environment variable
     Exception e = assertThrows(Exception.class, () -> ServiceMain.start(c)
         .toCompletionStage().toCompletableFuture().get());
-    assertEquals("not available in this build: mysql adapter is in branch dist-adapters",
+    assertTrue(e.getCause().getMessage().contains("WEB4REC_SQL_PASSWORD"),
         e.getCause().getMessage());
-    Exception kafka = assertThrows(Exception.class, () -> ServiceMain.start(c
-        .with("sql.adapter", "embedded").with("bus.adapter", "kafka"))
-        .toCompletionStage().toCompletableFuture().get());
-    assertEquals("not available in this build: kafka adapter is in branch dist-adapters",
-        kafka.getCause().getMessage());
+
+    org.web4rec.platform.sql.MySqlConfig sql = AdapterFactory.mysqlConfig(
+        c.with("sql.password", "pw"));
+    assertEquals("db.example", sql.host());
+    assertEquals(3307, sql.port());
+    assertEquals("web4rec", sql.database());
+    assertEquals(3, sql.poolSize());
+
+    org.web4rec.platform.blob.S3Config s3 = AdapterFactory.s3Config(c
+        .with("blob.s3.endpoint", "http://minio:9000").with("blob.s3.access-key", "a")
+        .with("blob.s3.secret-key", "s"));
+    assertEquals("http://minio:9000", s3.endpoint());
+    assertEquals("web4rec", s3.bucket());
+    assertTrue(s3.pathStyle());
+    // no key pair: the SDK's default credential chain (IRSA, instance profile)
+    assertEquals(null, AdapterFactory.s3Config(c).accessKeyId());
+
+    org.web4rec.platform.bus.KafkaBusConfig kafka = AdapterFactory.kafkaConfig(c
+        .with("bus.kafka.bootstrap-servers", "kafka:9092")
+        .with("bus.kafka.session-timeout-ms", "6000"));
+    assertEquals("kafka:9092", kafka.bootstrapServers());
+    assertEquals(6, kafka.topicPartitions());
+    assertEquals(1, kafka.replicationFactor());
+    assertEquals("6000", kafka.extra().get("consumer.session.timeout.ms"));
+    assertEquals("30000", kafka.extra().get("producer.delivery.timeout.ms"));
+    assertThrows(IllegalArgumentException.class, () -> AdapterFactory.kafkaConfig(c));
   }
 }

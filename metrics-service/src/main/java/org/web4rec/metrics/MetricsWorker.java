@@ -39,6 +39,7 @@ public final class MetricsWorker extends VerticleBase {
   private final DatasetCache cache;
   private final boolean recoverOnStart;
   private final JobMeter jobs;
+  private long testOnlyDelayMs;
 
   public MetricsWorker(BlobStore blobs, DatasetRepository datasets,
       ExperimentRepository experiments, MessageBus bus, DatasetCache cache,
@@ -57,6 +58,17 @@ public final class MetricsWorker extends VerticleBase {
     this.bus = bus;
     this.cache = cache;
     this.recoverOnStart = recoverOnStart;
+  }
+
+  /**
+   * TEST ONLY ({@code test-only.metrics-job-delay-ms}): each job waits this long (on a timer, the
+   * worker's thread stays free) after marking the experiment computing and before computing, so
+   * the fault tests can kill a worker in the middle of a job and measure worker parallelism
+   * with latency-bound rather than CPU-bound jobs. 0, the default, in every real deployment.
+   */
+  public MetricsWorker testOnlyDelay(long ms) {
+    this.testOnlyDelayMs = Math.max(0, ms);
+    return this;
   }
 
   @Override
@@ -88,8 +100,11 @@ public final class MetricsWorker extends VerticleBase {
         LOG.info("experiment {} already has its metrics; event ignored", event.experimentId());
         return Future.succeededFuture(); // already ready or deleted: a redelivery
       }
+      LOG.info("metrics of experiment {} started", event.experimentId());
       long t0 = System.nanoTime();
-      return compute(event.experimentId())
+      Future<Void> delayed = testOnlyDelayMs == 0 ? Future.succeededFuture()
+          : vertx.timer(testOnlyDelayMs, java.util.concurrent.TimeUnit.MILLISECONDS).mapEmpty();
+      return delayed.compose(v -> compute(event.experimentId()))
           .onComplete(ar -> jobs.record("metrics", t0, ar.succeeded()));
     });
   }

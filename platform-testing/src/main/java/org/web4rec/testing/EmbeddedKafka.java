@@ -44,13 +44,25 @@ public final class EmbeddedKafka implements AutoCloseable {
 
   /** {@code overrides} are extra broker properties (e.g. {@code num.partitions}). */
   public EmbeddedKafka(Map<String, String> overrides) {
+    this(tempDir(), FreePorts.next(), FreePorts.next(), overrides);
+  }
+
+  private static Path tempDir() {
     try {
-      dir = Files.createTempDirectory("w4r-kafka");
+      return Files.createTempDirectory("w4r-kafka");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    port = FreePorts.next();
-    controllerPort = FreePorts.next();
+  }
+
+  /**
+   * A broker whose data stays in {@code dir} across runs ({@link DevInfra}): the log directory is
+   * formatted only the first time.
+   */
+  public EmbeddedKafka(Path dir, int port, int controllerPort, Map<String, String> overrides) {
+    this.dir = dir;
+    this.port = port;
+    this.controllerPort = controllerPort;
     props = new Properties();
     props.put("process.roles", "broker,controller");
     props.put("node.id", "1");
@@ -73,11 +85,14 @@ public final class EmbeddedKafka implements AutoCloseable {
     props.put("group.initial.rebalance.delay.ms", "0");
     props.put("num.partitions", "2");
     props.putAll(overrides);
-    format();
+    if (!Files.exists(dir.resolve("log").resolve("meta.properties"))) {
+      format();
+    }
   }
 
   private void format() {
     try {
+      Files.createDirectories(dir);
       Path file = dir.resolve("server.properties");
       try (OutputStream out = Files.newOutputStream(file)) {
         props.store(out, "web4rec test broker");

@@ -90,6 +90,27 @@ public final class LocalMariaDb {
     checked = true;
   }
 
+  /**
+   * Shuts the server down ({@code mariadb-admin shutdown}) and starts it again, waiting for ping:
+   * the fault tests' "database restarted". Every client of this machine's server sees it, so only
+   * tests that are about exactly that call it, once, briefly.
+   */
+  public static synchronized void restart() throws IOException {
+    ensureRunning();
+    Result r = exec(List.of("mariadb-admin", "-uroot", "shutdown"), 60);
+    if (r.exit != 0) {
+      throw new IOException("mariadb-admin shutdown failed (" + r.exit + "): " + r.output);
+    }
+    long deadline = System.currentTimeMillis() + 60_000;
+    while (ping() || Files.exists(Path.of("/run/mysqld/mysqld.pid"))) {
+      if (System.currentTimeMillis() > deadline) {
+        throw new IllegalStateException("MariaDB still up 60 s after shutdown");
+      }
+      sleep(100);
+    }
+    start();
+  }
+
   private static void start() throws IOException {
     Path run = Path.of("/run/mysqld");
     Files.createDirectories(run);

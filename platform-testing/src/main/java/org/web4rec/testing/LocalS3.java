@@ -35,12 +35,26 @@ public final class LocalS3 implements AutoCloseable {
   private S3Proxy proxy;
 
   public LocalS3() {
+    this(tempDir(), FreePorts.next());
+  }
+
+  private static Path tempDir() {
     try {
-      dir = Files.createTempDirectory("w4r-s3");
+      return Files.createTempDirectory("w4r-s3");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    port = FreePorts.next();
+  }
+
+  /** A server whose objects stay in {@code dir} across runs ({@link DevInfra}). */
+  public LocalS3(Path dir, int port) {
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    this.dir = dir;
+    this.port = port;
     Properties props = new Properties();
     props.setProperty("jclouds.filesystem.basedir", dir.toString());
     context = ContextBuilder.newBuilder("filesystem").overrides(props)

@@ -16,7 +16,9 @@ import java.util.Map;
  * @param retryBackoffMs pause before the second attempt; doubles per attempt, capped at 30 s
  * @param maxPollIntervalMs the longest a handler may run before Kafka gives the member's
  *     partitions to another member (the consumer does not poll while a handler runs)
- * @param extra further Kafka client properties (security, timeouts), applied last
+ * @param extra further Kafka client properties (security, timeouts), applied last; a key
+ *     prefixed {@code producer.} or {@code consumer.} applies to that client only (prefix
+ *     removed), e.g. {@code consumer.session.timeout.ms}, {@code producer.delivery.timeout.ms}
  */
 public record KafkaBusConfig(String bootstrapServers, String topicPrefix, int topicPartitions,
     short replicationFactor, int maxAttempts, long retryBackoffMs, long maxPollIntervalMs,

@@ -62,15 +62,36 @@ public final class KafkaMessageBus implements MessageBus {
     p.put("enable.idempotence", "true");
     p.put("linger.ms", "5");
     p.put("delivery.timeout.ms", "120000");
-    p.putAll(config.extra());
+    p.putAll(only(config.extra(), "producer."));
     this.producer = KafkaProducer.create(vertx, p);
     Map<String, String> a = new HashMap<>();
     a.put("bootstrap.servers", config.bootstrapServers());
     // Readiness checks should answer within seconds when no broker does.
     a.put("request.timeout.ms", "3000");
     a.put("default.api.timeout.ms", "5000");
-    a.putAll(config.extra());
+    a.putAll(only(config.extra(), null));
     this.admin = KafkaAdminClient.create(vertx, a);
+  }
+
+  /**
+   * The extra properties meant for one client: the unprefixed ones (every client), then those
+   * with {@code prefix} (prefix removed); {@code null} for the admin client (unprefixed only).
+   */
+  static Map<String, String> only(Map<String, String> extra, String prefix) {
+    Map<String, String> out = new HashMap<>();
+    extra.forEach((k, v) -> {
+      if (!k.startsWith("producer.") && !k.startsWith("consumer.")) {
+        out.put(k, v);
+      }
+    });
+    if (prefix != null) {
+      extra.forEach((k, v) -> {
+        if (k.startsWith(prefix)) {
+          out.put(k.substring(prefix.length()), v);
+        }
+      });
+    }
+    return out;
   }
 
   private String kafkaTopic(String topic) {
@@ -130,7 +151,7 @@ public final class KafkaMessageBus implements MessageBus {
           // Kafka warns (and may drop the coordinator connection mid-rebalance) when idle
           // connections close sooner than a handler may run.
           c.put("connections.max.idle.ms", Long.toString(config.maxPollIntervalMs() + 60_000));
-          c.putAll(config.extra());
+          c.putAll(only(config.extra(), "consumer."));
           KafkaConsumer<String, String> consumer = KafkaConsumer.create(vertx, c);
           consumers.add(consumer);
           Promise<Void> assigned = Promise.promise();

@@ -57,6 +57,11 @@ public final class ServiceConfig {
     k.put("blob.s3.path-style", "true");
     k.put("bus.adapter", "local");
     k.put("bus.kafka.bootstrap-servers", null);
+    k.put("bus.kafka.topic-partitions", "6");
+    k.put("bus.kafka.replication-factor", "1");
+    k.put("bus.kafka.session-timeout-ms", "45000");
+    k.put("bus.kafka.publish-timeout-ms", "30000");
+    k.put("test-only.metrics-job-delay-ms", "0");
     k.put("internal.secret", null);
     k.put("gateway.jwt-secret", null);
     k.put("gateway.ingest-url", null);

@@ -46,6 +46,16 @@ public final class MySql {
    */
   public static Future<Db> openAndMigrate(Vertx vertx, MySqlConfig config) {
     Db db = open(vertx, config);
+    return migrate(db).map(v -> db)
+        .recover(err -> db.close().transform(closed -> Future.failedFuture(err)));
+  }
+
+  /**
+   * Checks the character set and applies the missing migrations on an open pool, under the
+   * named server lock described at {@link #openAndMigrate} (service processes open their pool
+   * first, then migrate).
+   */
+  public static Future<Void> migrate(Db db) {
     return db.pool().getConnection().compose(lockConn -> checkCharset(lockConn)
             .compose(v -> lockConn.query("SELECT GET_LOCK('" + LOCK + "', " + LOCK_WAIT_SECONDS
                 + ") AS got").execute())
@@ -62,8 +72,7 @@ public final class MySql {
                       : Future.<Integer>failedFuture(migrated.cause())));
             })
             .eventually(() -> lockConn.close()))
-        .map(v -> db)
-        .recover(err -> db.close().transform(closed -> Future.failedFuture(err)));
+        .mapEmpty();
   }
 
   private static final String LOCK = "web4rec.schema";
