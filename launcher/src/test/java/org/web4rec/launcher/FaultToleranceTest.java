@@ -70,6 +70,7 @@ class FaultToleranceTest {
   static ServiceProcess gateway;
   static ServiceProcess ingest;
   static ServiceProcess rerank;
+  static ServiceProcess analysis;
   /** Serves the metrics service's read routes for the gateway; runs no worker. */
   static ServiceProcess metricsApi;
   static final List<ServiceProcess> workers = new ArrayList<>();
@@ -91,6 +92,7 @@ class FaultToleranceTest {
         "WEB4REC_GATEWAY_JWT_SECRET", "fault-test-jwt-secret-0123456789-abcdefgh");
     ingest = service("ingest", env);
     rerank = service("rerank", env);
+    analysis = service("analysis", env);
     workers.add(service("metrics", env));
     workers.add(service("metrics-2", env));
     metricsApi = service("metrics-3", env);
@@ -98,6 +100,7 @@ class FaultToleranceTest {
     g.setProperty("gateway.ingest-url", "http://127.0.0.1:" + ingest.port);
     g.setProperty("gateway.metrics-url", "http://127.0.0.1:" + metricsApi.port);
     g.setProperty("gateway.rerank-url", "http://127.0.0.1:" + rerank.port);
+    g.setProperty("gateway.analysis-url", "http://127.0.0.1:" + analysis.port);
     gateway = new ServiceProcess("gateway", FreePorts.next(), dir, g, env);
     all.add(gateway);
     for (ServiceProcess p : all) {
