@@ -61,6 +61,9 @@ def main() -> None:
     ap.add_argument("--experiments", type=int, default=20)
     ap.add_argument("--xmx", default="2g", help="heap of each worker (default %(default)s)")
     ap.add_argument("--seed", type=int, default=42)
+    ap.add_argument("--cpus-per-worker", type=int, default=0,
+                    help="give each worker JVM this many CPUs (-XX:ActiveProcessorCount), as a pod's CPU"
+                         " limit would; 0: every core of the machine (default)")
     args = ap.parse_args()
     url = args.url.rstrip("/")
     dist = Path(args.dist_dir)
@@ -91,8 +94,9 @@ def main() -> None:
         for k in range(w):
             log = open(dist / "logs" / f"bench-worker-{run}-{k}.log", "wb")
             procs.append(subprocess.Popen(
-                ["java", "--add-opens=java.base/java.nio=ALL-UNNAMED", f"-Xmx{args.xmx}", "-jar",
-                 args.server_jar, "service", "metrics", "--config", str(config)],
+                ["java", "--add-opens=java.base/java.nio=ALL-UNNAMED", f"-Xmx{args.xmx}"]
+                + ([f"-XX:ActiveProcessorCount={args.cpus_per_worker}"] if args.cpus_per_worker else [])
+                + ["-jar", args.server_jar, "service", "metrics", "--config", str(config)],
                 env=env, stdout=log, stderr=subprocess.STDOUT))
         first = None
         try:
@@ -123,7 +127,8 @@ def main() -> None:
               + (f", {failed} FAILED" if failed else ""), flush=True)
 
     print()
-    print(f"{args.experiments} queued ML-1M-scale experiments (n_candidates=100), workers -Xmx{args.xmx}")
+    print(f"{args.experiments} queued ML-1M-scale experiments (n_candidates=100), workers -Xmx{args.xmx}"
+          + (f", {args.cpus_per_worker} CPU(s) each" if args.cpus_per_worker else ", all cores each"))
     print(f"{'workers':>8} {'runs':>5} {'median total s':>15} {'median steady s':>16} {'exp/s':>7}")
     for w in sorted({r["workers"] for r in runs}):
         rs = [r for r in runs if r["workers"] == w]
