@@ -1,15 +1,18 @@
 package org.web4rec.platform.sql;
 
 import io.vertx.core.Vertx;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The embedded H2 file database passes the repository contract. */
 class EmbeddedSqlTest extends RepositoryContract {
+
+  /** A fresh database directory per test, removed by JUnit after the pool is closed. */
+  @TempDir
+  Path dir;
+
   @Override
-  protected Db createDb(Vertx vertx) throws Exception {
-    Path dir = Files.createTempDirectory("w4r-h2");
-    dir.toFile().deleteOnExit();
+  protected Db createDb(Vertx vertx) {
     return EmbeddedSql.open(vertx, dir);
   }
 }
