@@ -72,7 +72,7 @@ public final class MetricsJob {
         : StoredDataset.itemVectors(embeddings, ds.nItems());
     int[] tieOrder = CandidateLists.tieOrder(ds.itemIds());
     int threads = Runtime.getRuntime().availableProcessors();
-    CoocTable cooc = CoocTables.forWork(ds, CoocTable.rowIncrements(ds.train(),
+    CoocTable cooc = CoocTables.forWork(ds, () -> CoocTable.rowIncrements(ds.train(),
         recommended(lists, Arrays.stream(kArray).max().orElse(0), ds.nItems())), threads);
     MetricSuite suite = BeyondAccuracyMetrics.compute(new BeyondInput(ds.nItems(), ds.train(),
         ds.groundTruth(), lists, tieOrder, multi, vectors), kArray, threads, cooc);

@@ -208,11 +208,13 @@ public final class RerankWorker extends VerticleBase {
     if (users != null) {
       return CoocTables.cached(ds);
     }
-    boolean[] candidates = new boolean[ds.nItems()];
-    for (int i : in.candidates().items()) {
-      candidates[i] = true;
-    }
-    return CoocTables.forWork(ds, CoocTable.buildIncrements(ds.train(), candidates), threads);
+    return CoocTables.forWork(ds, () -> {
+      boolean[] candidates = new boolean[ds.nItems()];
+      for (int i : in.candidates().items()) {
+        candidates[i] = true;
+      }
+      return CoocTable.buildIncrements(ds.train(), candidates);
+    }, threads);
   }
 
   private static byte[] positions(RerankResult r) {

@@ -3,6 +3,7 @@ package org.web4rec.platform.data;
 import java.lang.ref.SoftReference;
 import java.util.Map;
 import java.util.WeakHashMap;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.web4rec.core.data.CoocTable;
@@ -47,11 +48,13 @@ public final class CoocTables {
    * The dataset's table, built now when it is worth it.
    *
    * @param ds the dataset
-   * @param ownIncrements co-occurrence increments the caller would do without the table
+   * @param ownIncrements co-occurrence increments the caller would do without the table (asked
+   *     only when no table is held and one would fit: counting them is a pass over the data)
    * @param threads threads for the build
    * @return the table, or null when it is not held and not worth building (or too large)
    */
-  public static CoocTable forWork(StoredDataset ds, long ownIncrements, int threads) {
+  public static CoocTable forWork(StoredDataset ds, LongSupplier ownIncrements,
+      int threads) {
     CoocTable t = cached(ds);
     if (t != null || OFF) {
       return t;
@@ -68,7 +71,7 @@ public final class CoocTables {
         return null;
       }
       long tableIncrements = tableIncrements(train);
-      if (2 * ownIncrements < tableIncrements) {
+      if (2 * ownIncrements.getAsLong() < tableIncrements) {
         return null;
       }
       long t0 = System.nanoTime();
