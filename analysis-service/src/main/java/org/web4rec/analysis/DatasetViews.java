@@ -1,12 +1,12 @@
 package org.web4rec.analysis;
 
+import org.web4rec.core.data.Dataset;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
-import org.web4rec.platform.data.StoredDataset;
-import org.web4rec.platform.table.Column;
-import org.web4rec.platform.table.Table;
+import org.web4rec.core.table.Column;
+import org.web4rec.core.table.Table;
 
 /**
  * Lookups every analysis request needs and that cost more than the request's own counting at
@@ -15,7 +15,7 @@ import org.web4rec.platform.table.Table;
  */
 final class DatasetViews {
 
-  private static final Map<StoredDataset, DatasetViews> CACHE =
+  private static final Map<Dataset, DatasetViews> CACHE =
       Collections.synchronizedMap(new WeakHashMap<>());
 
   final Map<String, Integer> userIndex;
@@ -24,14 +24,14 @@ final class DatasetViews {
   final List<SideColumn> itemColumns;
   private final Map<Table, int[]> tableUsers = Collections.synchronizedMap(new WeakHashMap<>());
 
-  private DatasetViews(StoredDataset ds) {
+  private DatasetViews(Dataset ds) {
     userIndex = ds.userIndex();
     itemIndex = ds.itemIndex();
     userColumns = List.copyOf(SideColumn.all(ds.users()));
     itemColumns = List.copyOf(SideColumn.all(ds.items()));
   }
 
-  static DatasetViews of(StoredDataset ds) {
+  static DatasetViews of(Dataset ds) {
     return CACHE.computeIfAbsent(ds, DatasetViews::new);
   }
 

@@ -1,5 +1,6 @@
 package org.web4rec.analysis;
 
+import org.web4rec.core.data.Dataset;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -10,10 +11,9 @@ import java.util.Map;
 import org.web4rec.core.data.Csr;
 import org.web4rec.core.explore.Aggregates;
 import org.web4rec.core.lists.CandidateLists;
-import org.web4rec.platform.data.StoredDataset;
 import org.web4rec.platform.http.ApiException;
-import org.web4rec.platform.table.Column;
-import org.web4rec.platform.table.Table;
+import org.web4rec.core.table.Column;
+import org.web4rec.core.table.Table;
 
 /**
  * The synchronous panels of docs/analysis-api.md over a loaded dataset and experiment: point
@@ -33,7 +33,7 @@ public final class Explore {
 
   // ---------------------------------------------------------------- attributes and filters
 
-  static JsonObject attributes(StoredDataset ds, String entity, Table perUser) {
+  static JsonObject attributes(Dataset ds, String entity, Table perUser) {
     JsonArray side = new JsonArray();
     DatasetViews v = DatasetViews.of(ds);
     for (SideColumn c : entity.equals("user") ? v.userColumns : v.itemColumns) {
@@ -50,7 +50,7 @@ public final class Explore {
     return new JsonObject().put("entity", entity).put("side", side).put("metrics", metrics);
   }
 
-  static JsonObject attribute(StoredDataset ds, String entity, String name, Table perUser,
+  static JsonObject attribute(Dataset ds, String entity, String name, Table perUser,
       boolean intIds) {
     boolean users = entity.equals("user");
     int n = users ? ds.nUsers() : ds.nItems();
@@ -84,7 +84,7 @@ public final class Explore {
   static final String FILTER_EXAMPLE = "{\"entity\": \"user\", \"where\": {\"gender\": [\"F\"],"
       + " \"age\": {\"min\": 18, \"max\": 35}}, \"metric\": {\"name\": \"recall@10\", \"min\": 0.5}}";
 
-  static JsonObject filter(StoredDataset ds, String entity, JsonObject where, JsonObject metric,
+  static JsonObject filter(Dataset ds, String entity, JsonObject where, JsonObject metric,
       Table perUser, boolean intIds) {
     boolean users = entity.equals("user");
     int n = users ? ds.nUsers() : ds.nItems();
@@ -194,7 +194,7 @@ public final class Explore {
   static final String ITEMS_EXAMPLE = "{\"item_ids\": [31, 50], \"k\": 10}";
 
   /** The user-selection panels (blocking; run on a worker thread). */
-  public static JsonObject selectUsers(StoredDataset ds, CandidateLists lists, int k, int[] selected,
+  public static JsonObject selectUsers(Dataset ds, CandidateLists lists, int k, int[] selected,
       List<Named<Table>> perUser, boolean intIds) {
     JsonObject out = new JsonObject().put("n_selected", selected.length)
         .put("n_total", ds.nUsers()).put("k", k);
@@ -259,7 +259,7 @@ public final class Explore {
     return out.put("genres", genres);
   }
 
-  static JsonObject selectItems(StoredDataset ds, CandidateLists lists, int k, int[] selected) {
+  static JsonObject selectItems(Dataset ds, CandidateLists lists, int k, int[] selected) {
     JsonObject out = new JsonObject().put("n_selected", selected.length)
         .put("n_total", ds.nItems()).put("k", k);
     out.put("side", side(DatasetViews.of(ds).itemColumns, selected));
@@ -299,7 +299,7 @@ public final class Explore {
    * Who meets the selected items: users with any of them in train vs users with any of them in the
    * experiment's top-k, each side column's distribution over the two groups (distinct users).
    */
-  public static JsonObject audience(StoredDataset ds, CandidateLists lists, int k, int[] selected) {
+  public static JsonObject audience(Dataset ds, CandidateLists lists, int k, int[] selected) {
     boolean[] chosen = mask(ds.nItems(), selected);
     List<Integer> interacted = new ArrayList<>();
     List<Integer> recommended = new ArrayList<>();
@@ -354,7 +354,7 @@ public final class Explore {
 
   // ---------------------------------------------------------------- drill-down
 
-  static JsonObject drilldown(StoredDataset ds, String userId, List<Named<CandidateLists>> lists,
+  static JsonObject drilldown(Dataset ds, String userId, List<Named<CandidateLists>> lists,
       int k, boolean intIds) {
     DatasetViews views = DatasetViews.of(ds);
     Integer u = views.userIndex.get(userId);
@@ -386,7 +386,7 @@ public final class Explore {
     return out.put("experiments", exps);
   }
 
-  private static JsonArray items(StoredDataset ds, List<SideColumn> cols, Csr m, int u,
+  private static JsonArray items(Dataset ds, List<SideColumn> cols, Csr m, int u,
       boolean intIds) {
     JsonArray out = new JsonArray();
     for (int x = m.start(u); x < m.end(u); x++) {
@@ -423,7 +423,7 @@ public final class Explore {
     return out;
   }
 
-  static double[] popularity(StoredDataset ds) {
+  static double[] popularity(Dataset ds) {
     double[] pop = new double[ds.nItems()];
     Csr t = ds.train();
     for (int x = t.offsets()[0]; x < t.offsets()[t.rows()]; x++) {
@@ -433,7 +433,7 @@ public final class Explore {
   }
 
   /** A per-user metric column aligned with the dataset's users (NaN where absent), or null. */
-  static double[] metric(StoredDataset ds, Table perUser, String name) {
+  static double[] metric(Dataset ds, Table perUser, String name) {
     if (perUser == null || name == null || name.equals(perUser.names().get(0))) {
       return null;
     }
@@ -453,7 +453,7 @@ public final class Explore {
   }
 
   /** Rows of a per-user table that belong to the selected dense users. */
-  private static int[] tableRows(StoredDataset ds, Table perUser, int[] selected) {
+  private static int[] tableRows(Dataset ds, Table perUser, int[] selected) {
     boolean[] chosen = mask(ds.nUsers(), selected);
     int[] dense = DatasetViews.of(ds).denseUsers(perUser);
     int[] out = new int[perUser.rows()];

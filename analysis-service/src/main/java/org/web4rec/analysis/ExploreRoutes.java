@@ -1,5 +1,6 @@
 package org.web4rec.analysis;
 
+import org.web4rec.core.data.Dataset;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -26,7 +27,7 @@ import org.web4rec.platform.sql.DatasetRepository.DatasetRecord;
 import org.web4rec.platform.sql.ExperimentRepository;
 import org.web4rec.platform.sql.ExperimentRepository.ExperimentRecord;
 import org.web4rec.platform.table.ArrowCodec;
-import org.web4rec.platform.table.Table;
+import org.web4rec.core.table.Table;
 
 /**
  * HTTP routes of the analysis service (docs/analysis-api.md): the asynchronous 2-D maps and the
@@ -125,7 +126,7 @@ public final class ExploreRoutes implements ServiceRoutes {
         ready(ds, caller.teamId(), ctx.pathParam("experiment")).map(e -> new Target(ds, e)));
   }
 
-  private Future<StoredDataset> stored(DatasetRecord ds) {
+  private Future<Dataset> stored(DatasetRecord ds) {
     return cache.get(ds.teamId(), ds.id(), ds.version());
   }
 
@@ -171,7 +172,7 @@ public final class ExploreRoutes implements ServiceRoutes {
   /** Loads what the job needs (on the event loop, async) and returns the blocking part. */
   private Future<ProjectionJobs.Computation> inputs(Target t, ProjectionRequest req) {
     String embName = req.users() ? StoredDataset.USER_EMBEDDINGS : StoredDataset.ITEM_EMBEDDINGS;
-    Future<StoredDataset> ds = stored(t.ds());
+    Future<Dataset> ds = stored(t.ds());
     Future<byte[]> emb = blobs.get(t.prefix() + embName).recover(x ->
         x instanceof BlobNotFoundException ? Future.succeededFuture(null) : Future.failedFuture(x));
     return Future.all(ds, emb).compose(v -> {
@@ -335,7 +336,7 @@ public final class ExploreRoutes implements ServiceRoutes {
         chosen = Future.all(each).map(v -> each.stream().map(Future::result).toList());
       }
       return Future.all(chosen, stored(ds)).compose(v -> {
-        StoredDataset data = stored(ds).result();
+        Dataset data = stored(ds).result();
         List<ExperimentRecord> es = chosen.result();
         List<Future<CandidateLists>> ls = new ArrayList<>();
         int k0 = Integer.MAX_VALUE;

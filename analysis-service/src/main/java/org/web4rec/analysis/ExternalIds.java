@@ -1,9 +1,9 @@
 package org.web4rec.analysis;
 
+import org.web4rec.core.data.Dataset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.web4rec.platform.data.StoredDataset;
 import org.web4rec.platform.http.ApiException;
 
 /**
@@ -76,12 +76,12 @@ public final class ExternalIds {
   }
 
   /** {@link #resolve} against the dataset's users (cached index). */
-  public static int[] users(StoredDataset ds, List<Object> ids, String example) {
+  public static int[] users(Dataset ds, List<Object> ids, String example) {
     return resolve(ids, DatasetViews.of(ds).userIndex, "user_ids", example);
   }
 
   /** {@link #resolve} against the dataset's items (cached index). */
-  public static int[] items(StoredDataset ds, List<Object> ids, String example) {
+  public static int[] items(Dataset ds, List<Object> ids, String example) {
     return resolve(ids, DatasetViews.of(ds).itemIndex, "item_ids", example);
   }
 }

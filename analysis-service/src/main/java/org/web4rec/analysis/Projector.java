@@ -1,5 +1,6 @@
 package org.web4rec.analysis;
 
+import org.web4rec.core.data.Dataset;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Arrays;
@@ -9,8 +10,7 @@ import org.web4rec.core.projection.Pca;
 import org.web4rec.core.projection.PcaModel;
 import org.web4rec.core.projection.RandomizedSvd;
 import org.web4rec.core.projection.SparseMatrix;
-import org.web4rec.platform.data.StoredDataset;
-import org.web4rec.platform.table.Table;
+import org.web4rec.core.table.Table;
 
 /**
  * Computes one 2-D map (the body of a 200 answer of the projection route). Source vectors: the
@@ -45,11 +45,11 @@ public final class Projector {
    * @param lists the experiment's candidate lists (needed for users without embeddings)
    * @param embeddings the uploaded embeddings table of the entity, or null
    */
-  static Source source(StoredDataset ds, CandidateLists lists, Table embeddings,
+  static Source source(Dataset ds, CandidateLists lists, Table embeddings,
       ProjectionRequest req, int threads, Progress progress) {
     int n = req.users() ? ds.nUsers() : ds.nItems();
     if (embeddings != null) {
-      float[][] v = StoredDataset.itemVectors(embeddings, n);
+      float[][] v = Dataset.itemVectors(embeddings, n);
       int dims = embeddings.columns().size() - 1;
       for (int r = 0; r < n; r++) {
         if (v[r] == null) {
@@ -77,13 +77,13 @@ public final class Projector {
   }
 
   /** The map as the projection route answers it (blocking; run on a worker thread). */
-  public static JsonObject compute(StoredDataset ds, CandidateLists lists, Table embeddings,
+  public static JsonObject compute(Dataset ds, CandidateLists lists, Table embeddings,
       ProjectionRequest req, boolean intIds, int threads, Progress progress) {
     return compute(ds, lists, embeddings, req, intIds, threads, progress, UMAP_MAX_POINTS);
   }
 
   /** As above with the UMAP sample size as a parameter (tests use a small one). */
-  static JsonObject compute(StoredDataset ds, CandidateLists lists, Table embeddings,
+  static JsonObject compute(Dataset ds, CandidateLists lists, Table embeddings,
       ProjectionRequest req, boolean intIds, int threads, Progress progress, int umapMaxPoints) {
     Source src = source(ds, lists, embeddings, req, threads, progress);
     float[][] v = padTo2(src.vectors());

@@ -15,8 +15,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.web4rec.core.lists.CandidateLists;
 import org.web4rec.platform.http.ApiException;
-import org.web4rec.platform.table.Column;
-import org.web4rec.platform.table.Table;
+import org.web4rec.core.table.Column;
+import org.web4rec.core.table.Table;
 
 /** Every aggregate against a direct count over the raw fixture values. */
 class ExploreTest {

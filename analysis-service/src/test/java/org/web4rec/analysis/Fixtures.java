@@ -1,13 +1,13 @@
 package org.web4rec.analysis;
 
+import org.web4rec.core.data.Dataset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.web4rec.core.data.Csr;
 import org.web4rec.core.lists.CandidateLists;
-import org.web4rec.platform.data.StoredDataset;
-import org.web4rec.platform.table.Column;
-import org.web4rec.platform.table.Table;
+import org.web4rec.core.table.Column;
+import org.web4rec.core.table.Table;
 
 /** A seeded random dataset with every side-column kind, and candidate lists over it. */
 final class Fixtures {
@@ -15,7 +15,7 @@ final class Fixtures {
   static final String[] GENDERS = {"F", "M"};
   static final String[] GENRES = {"Action", "Comedy", "Drama", "Horror"};
 
-  final StoredDataset ds;
+  final Dataset ds;
   final CandidateLists lists;
   /** Raw side values, for direct counting in tests. */
   final String[] gender;
@@ -67,7 +67,7 @@ final class Fixtures {
         new Column.Strings("gender", gender), new Column.Longs("age", age, ageNull));
     Table itemTable = Table.of(new Column.Strings("item_id", items),
         new Column.StringLists("genres", genres), new Column.Longs("year", year, null));
-    ds = new StoredDataset(users, items, train, gt, userTable, itemTable);
+    ds = new Dataset(users, items, train, gt, userTable, itemTable);
     int[] offsets = new int[nUsers + 1];
     int[] li = new int[nUsers * listLength];
     float[] ls = new float[li.length];

@@ -8,8 +8,8 @@ import io.vertx.core.json.JsonObject;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.web4rec.platform.table.Column;
-import org.web4rec.platform.table.Table;
+import org.web4rec.core.table.Column;
+import org.web4rec.core.table.Table;
 
 class ProjectorTest {
 

@@ -1,5 +1,6 @@
 package org.web4rec.bench;
 
+import org.web4rec.core.data.Dataset;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,10 +20,9 @@ import org.web4rec.analysis.Projector;
 import org.web4rec.core.lists.CandidateLists;
 import org.web4rec.ingest.Preparation;
 import org.web4rec.metrics.MetricsJob;
-import org.web4rec.platform.data.StoredDataset;
 import org.web4rec.platform.table.ArrowCodec;
-import org.web4rec.platform.table.Column;
-import org.web4rec.platform.table.Table;
+import org.web4rec.core.table.Column;
+import org.web4rec.core.table.Table;
 
 /**
  * Analysis-service benchmark on a generated scale (bench/generate.py), on the service's code
@@ -60,7 +60,7 @@ public final class AnalysisBench {
     }
     long t = System.nanoTime();
     Table train = read(data.resolve("train.arrow"));
-    StoredDataset ds = Preparation.dataset(train, read(data.resolve("ground_truth.arrow")),
+    Dataset ds = Preparation.dataset(train, read(data.resolve("ground_truth.arrow")),
         userSide(train), read(data.resolve("items.arrow")));
     CandidateLists lists = Preparation.candidates(read(data.resolve("candidates.arrow")), ds, 100);
     Path embFile = data.resolve("item_embeddings.arrow");

@@ -1,5 +1,6 @@
 package org.web4rec.bench;
 
+import org.web4rec.core.data.Dataset;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Writer;
@@ -18,10 +19,9 @@ import java.util.Map;
 import org.web4rec.core.lists.CandidateLists;
 import org.web4rec.ingest.Preparation;
 import org.web4rec.metrics.MetricsJob;
-import org.web4rec.platform.data.StoredDataset;
 import org.web4rec.platform.table.ArrowCodec;
-import org.web4rec.platform.table.Column;
-import org.web4rec.platform.table.Table;
+import org.web4rec.core.table.Column;
+import org.web4rec.core.table.Table;
 
 /**
  * Runs the service's own metric code path on a generated benchmark scale (bench/generate.py):
@@ -74,7 +74,7 @@ public final class MetricsBench {
     phases.put("load", seconds(t));
 
     t = System.nanoTime();
-    StoredDataset ds = Preparation.dataset(train, gt, null, items);
+    Dataset ds = Preparation.dataset(train, gt, null, items);
     phases.put("dataset", seconds(t));
     t = System.nanoTime();
     CandidateLists lists = Preparation.candidates(recs, ds, candidates);

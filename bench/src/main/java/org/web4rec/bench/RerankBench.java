@@ -1,5 +1,6 @@
 package org.web4rec.bench;
 
+import org.web4rec.core.data.Dataset;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -19,9 +20,8 @@ import org.web4rec.ingest.Preparation;
 import org.web4rec.metrics.MetricsJob;
 import org.web4rec.rerank.RerankWorker;
 import org.web4rec.platform.data.CoocTables;
-import org.web4rec.platform.data.StoredDataset;
 import org.web4rec.platform.table.ArrowCodec;
-import org.web4rec.platform.table.Table;
+import org.web4rec.core.table.Table;
 
 /**
  * Re-ranking benchmark on a generated scale (bench/generate.py), on the service's code path: the
@@ -64,13 +64,13 @@ public final class RerankBench {
       }
     }
     long t = System.nanoTime();
-    StoredDataset ds = Preparation.dataset(read(data.resolve("train.arrow")),
+    Dataset ds = Preparation.dataset(read(data.resolve("train.arrow")),
         read(data.resolve("ground_truth.arrow")), null, read(data.resolve("items.arrow")));
     CandidateLists lists = Preparation.candidates(read(data.resolve("candidates.arrow")), ds, n);
     Path embFile = data.resolve("item_embeddings.arrow");
     Table emb = Files.exists(embFile)
         ? Preparation.itemEmbeddings(read(embFile), ds) : null;
-    float[][] vectors = emb == null ? null : StoredDataset.itemVectors(emb, ds.nItems());
+    float[][] vectors = emb == null ? null : Dataset.itemVectors(emb, ds.nItems());
     double loadS = (System.nanoTime() - t) / 1e9;
     RerankInput in = RerankInput.of(lists, ds.train(), ds.nItems(), ds.multiValuedColumns(),
         vectors).cut(n);

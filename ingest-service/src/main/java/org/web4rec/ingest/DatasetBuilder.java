@@ -1,19 +1,19 @@
 package org.web4rec.ingest;
 
+import org.web4rec.core.data.Dataset;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.web4rec.platform.data.StoredDataset;
 import org.web4rec.platform.http.ApiException;
 import org.web4rec.platform.table.ArrowCodec;
-import org.web4rec.platform.table.Column;
-import org.web4rec.platform.table.Table;
+import org.web4rec.core.table.Column;
+import org.web4rec.core.table.Table;
 
 /**
  * Validates the tables of a dataset registration and encodes them into the stored layout of
- * {@link StoredDataset}: dense user and item indices in order of first appearance (train, then
+ * {@link Dataset}: dense user and item indices in order of first appearance (train, then
  * ground truth, then side tables), side columns aligned to those indices with their kinds
  * (categorical, numeric, multi-valued). Pure computation: runs on a worker thread.
  */

@@ -1,5 +1,6 @@
 package org.web4rec.ingest;
 
+import org.web4rec.core.data.Dataset;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -7,9 +8,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.web4rec.platform.data.StoredDataset;
-import org.web4rec.platform.table.Column;
-import org.web4rec.platform.table.Table;
+import org.web4rec.core.table.Column;
+import org.web4rec.core.table.Table;
 
 /**
  * What a dataset page shows: the item-popularity long tail (pop = distinct train users, sorted
@@ -25,7 +25,7 @@ final class DatasetStats {
 
   private DatasetStats() {}
 
-  static JsonObject of(StoredDataset ds) {
+  static JsonObject of(Dataset ds) {
     int[] pop = new int[ds.nItems()];
     int[] values = ds.train().values();
     for (int v : values) {

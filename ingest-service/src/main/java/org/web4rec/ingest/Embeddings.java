@@ -3,8 +3,8 @@ package org.web4rec.ingest;
 import java.util.ArrayList;
 import java.util.List;
 import org.web4rec.platform.http.ApiException;
-import org.web4rec.platform.table.Column;
-import org.web4rec.platform.table.Table;
+import org.web4rec.core.table.Column;
+import org.web4rec.core.table.Table;
 
 /**
  * Validates an uploaded embedding table (id column + one numeric column per dimension, e.g. the

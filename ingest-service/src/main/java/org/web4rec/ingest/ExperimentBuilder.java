@@ -1,12 +1,12 @@
 package org.web4rec.ingest;
 
+import org.web4rec.core.data.Dataset;
 import java.util.ArrayList;
 import java.util.List;
 import org.web4rec.core.lists.CandidateLists;
-import org.web4rec.platform.data.StoredDataset;
 import org.web4rec.platform.http.ApiException;
-import org.web4rec.platform.table.Column;
-import org.web4rec.platform.table.Table;
+import org.web4rec.core.table.Column;
+import org.web4rec.core.table.Table;
 
 /**
  * Validates an uploaded recommendations table against its dataset and prepares the candidate
@@ -19,7 +19,7 @@ final class ExperimentBuilder {
 
   private ExperimentBuilder() {}
 
-  static CandidateLists build(Table recs, StoredDataset ds, int nCandidates) {
+  static CandidateLists build(Table recs, Dataset ds, int nCandidates) {
     IdColumns.requireRows(recs, "recommendations", EXAMPLE);
     Column userCol = IdColumns.require(recs, "recommendations", "user_id", EXAMPLE);
     Column itemCol = IdColumns.require(recs, "recommendations", "item_id", EXAMPLE);

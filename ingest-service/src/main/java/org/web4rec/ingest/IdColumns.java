@@ -3,8 +3,8 @@ package org.web4rec.ingest;
 import java.util.ArrayList;
 import java.util.List;
 import org.web4rec.platform.http.ApiException;
-import org.web4rec.platform.table.Column;
-import org.web4rec.platform.table.Table;
+import org.web4rec.core.table.Column;
+import org.web4rec.core.table.Table;
 
 /** Column checks shared by dataset and experiment validation; failures answer 400. */
 final class IdColumns {

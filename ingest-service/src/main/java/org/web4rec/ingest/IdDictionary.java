@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import org.web4rec.platform.http.ApiException;
-import org.web4rec.platform.table.Column;
+import org.web4rec.core.table.Column;
 
 /**
  * External id → dense index, in order of first appearance. Ids are equal when their canonical

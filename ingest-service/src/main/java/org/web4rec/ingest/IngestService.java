@@ -1,5 +1,6 @@
 package org.web4rec.ingest;
 
+import org.web4rec.core.data.Dataset;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -31,7 +32,7 @@ import org.web4rec.platform.sql.ExperimentRepository;
 import org.web4rec.platform.sql.ExperimentRepository.ExperimentRecord;
 import org.web4rec.platform.sql.Ids;
 import org.web4rec.platform.table.ArrowCodec;
-import org.web4rec.platform.table.Table;
+import org.web4rec.core.table.Table;
 
 /**
  * Dataset registration and experiment upload. Each write goes blob → metadata row → event; when a

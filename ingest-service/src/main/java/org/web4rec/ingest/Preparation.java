@@ -1,8 +1,9 @@
 package org.web4rec.ingest;
 
+import org.web4rec.core.data.Dataset;
 import org.web4rec.core.lists.CandidateLists;
 import org.web4rec.platform.data.StoredDataset;
-import org.web4rec.platform.table.Table;
+import org.web4rec.core.table.Table;
 
 /**
  * The ingest service's validation and preparation as plain functions, for tools that run the
@@ -14,20 +15,20 @@ public final class Preparation {
   private Preparation() {}
 
   /** Validates and encodes a dataset, then decodes it as the workers see it. */
-  public static StoredDataset dataset(Table train, Table groundTruth, Table userSide,
+  public static Dataset dataset(Table train, Table groundTruth, Table userSide,
       Table itemSide) {
     DatasetBuilder.Built b = new DatasetBuilder().build(train, groundTruth, userSide, itemSide);
     return StoredDataset.decode(b.users(), b.items(), b.train(), b.groundTruth());
   }
 
   /** Validates an upload's recommendations and prepares C_u (METRICS.md "Preparing lists"). */
-  public static CandidateLists candidates(Table recommendations, StoredDataset ds,
+  public static CandidateLists candidates(Table recommendations, Dataset ds,
       int nCandidates) {
     return ExperimentBuilder.build(recommendations, ds, nCandidates);
   }
 
   /** Validates an embedding table and re-encodes it as stored (dense id column, e0..eD). */
-  public static Table itemEmbeddings(Table embeddings, StoredDataset ds) {
+  public static Table itemEmbeddings(Table embeddings, Dataset ds) {
     return Embeddings.encode(embeddings, "item_embeddings", "item_id", "i", ds.itemIds());
   }
 }

@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.web4rec.platform.table.ArrowCodec;
 import org.web4rec.platform.table.CsvCodec;
-import org.web4rec.platform.table.Table;
+import org.web4rec.core.table.Table;
 import org.web4rec.platform.table.TableFormatException;
 
 /** Decodes an uploaded part as Arrow IPC or CSV by its content type, sniffing when unspecific. */

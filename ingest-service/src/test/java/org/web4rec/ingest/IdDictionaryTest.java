@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.web4rec.platform.http.ApiException;
-import org.web4rec.platform.table.Column;
+import org.web4rec.core.table.Column;
 
 class IdDictionaryTest {
 

@@ -10,7 +10,7 @@ import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.ext.web.multipart.MultipartForm;
 import java.util.Map;
 import org.web4rec.platform.table.ArrowCodec;
-import org.web4rec.platform.table.Table;
+import org.web4rec.core.table.Table;
 
 /**
  * A minimal Java client of the HTTP API, for the demo seeder and the JVM tests (the Python SDK is

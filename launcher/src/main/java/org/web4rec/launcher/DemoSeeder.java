@@ -13,8 +13,8 @@ import org.web4rec.core.data.Csr;
 import org.web4rec.core.synth.SyntheticData;
 import org.web4rec.core.synth.SyntheticDataset;
 import org.web4rec.core.synth.SyntheticSpec;
-import org.web4rec.platform.table.Column;
-import org.web4rec.platform.table.Table;
+import org.web4rec.core.table.Column;
+import org.web4rec.core.table.Table;
 
 /**
  * Seeds a first-time user's server through the public API: a demo account, a synthetic

@@ -22,8 +22,8 @@ import org.web4rec.core.synth.SyntheticDataset;
 import org.web4rec.core.synth.SyntheticSpec;
 import org.web4rec.core.baselines.Baselines;
 import org.web4rec.core.baselines.Recommendations;
-import org.web4rec.platform.table.Column;
-import org.web4rec.platform.table.Table;
+import org.web4rec.core.table.Column;
+import org.web4rec.core.table.Table;
 
 /** Re-ranking end to end: derived experiments, λ = 0 identity, groups, sweeps, reports. */
 class RerankApiTest {

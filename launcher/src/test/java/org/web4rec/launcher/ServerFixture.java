@@ -13,8 +13,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.web4rec.platform.config.ServerConfig;
-import org.web4rec.platform.table.Column;
-import org.web4rec.platform.table.Table;
+import org.web4rec.core.table.Column;
+import org.web4rec.core.table.Table;
 
 /** A real all-in-one server on a free port over a temporary data directory, plus helpers. */
 final class ServerFixture implements AutoCloseable {

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.web4rec.platform.table.Column;
-import org.web4rec.platform.table.Table;
+import org.web4rec.core.table.Column;
+import org.web4rec.core.table.Table;
 
 /** The compare table (filter, sort, page, column selection), dataset stats and JSON per-user. */
 class TableAndStatsTest {

@@ -20,7 +20,7 @@ import org.web4rec.platform.sql.DatasetRepository.DatasetRecord;
 import org.web4rec.platform.sql.ExperimentRepository;
 import org.web4rec.platform.sql.ExperimentRepository.ExperimentRecord;
 import org.web4rec.platform.table.ArrowCodec;
-import org.web4rec.platform.table.Table;
+import org.web4rec.core.table.Table;
 
 /** Breakdown of a metric by user segment, and significance tests between experiments. */
 public final class AnalysisRoutes implements ServiceRoutes {

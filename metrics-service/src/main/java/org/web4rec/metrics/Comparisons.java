@@ -1,5 +1,6 @@
 package org.web4rec.metrics;
 
+import org.web4rec.core.data.Dataset;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -13,10 +14,9 @@ import org.web4rec.core.stats.Binning;
 import org.web4rec.core.stats.Breakdown;
 import org.web4rec.core.stats.PairedComparison;
 import org.web4rec.core.stats.Segments;
-import org.web4rec.platform.data.StoredDataset;
 import org.web4rec.platform.http.ApiException;
-import org.web4rec.platform.table.Column;
-import org.web4rec.platform.table.Table;
+import org.web4rec.core.table.Column;
+import org.web4rec.core.table.Table;
 
 /**
  * Breakdowns of a per-user metric by user segment, and significance tests between experiments,
@@ -48,7 +48,7 @@ final class Comparisons {
    * dataset's users), {@code cold} (|H_u| ≤ 5 vs the rest), or a user side column (categorical:
    * one group per value; numeric: quintiles).
    */
-  static JsonObject breakdown(StoredDataset ds, Table perUser, String metric, String by) {
+  static JsonObject breakdown(Dataset ds, Table perUser, String metric, String by) {
     Map<String, Double> values = column(perUser, metric);
     int n = ds.nUsers();
     int[] history = new int[n];
@@ -126,7 +126,7 @@ final class Comparisons {
    * that falls in it ({@code mean}) and the fraction of its items recommended at least once
    * ({@code coverage}). {@code metric} is {@code exposure@K} or {@code coverage@K}.
    */
-  static JsonObject exposureByPopularity(StoredDataset ds, Table exposure, String metric) {
+  static JsonObject exposureByPopularity(Dataset ds, Table exposure, String metric) {
     int at = metric.indexOf('@');
     String k = at < 0 ? "" : metric.substring(at + 1);
     if (!(metric.startsWith("exposure@") || metric.startsWith("coverage@"))
@@ -134,8 +134,8 @@ final class Comparisons {
       throw ApiException.badRequest("by=item_popularity breaks down exposure: metric must be"
           + " exposure@K or coverage@K for a computed K", "metric=exposure@10&by=item_popularity");
     }
-    int[] pop = StoredDataset.ints(exposure, "pop");
-    int[] c = StoredDataset.ints(exposure, "exposure@" + k);
+    int[] pop = exposure.ints("pop");
+    int[] c = exposure.ints("exposure@" + k);
     Binning deciles = Segments.popularityDeciles(pop,
         org.web4rec.core.lists.CandidateLists.tieOrder(ds.itemIds()));
     long total = 0;

@@ -1,5 +1,6 @@
 package org.web4rec.metrics;
 
+import org.web4rec.core.data.Dataset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -13,10 +14,9 @@ import org.web4rec.core.metrics.BeyondInput;
 import org.web4rec.core.metrics.MetricSuite;
 import org.web4rec.core.metrics.MetricTable;
 import org.web4rec.platform.data.CoocTables;
-import org.web4rec.platform.data.StoredDataset;
 import org.web4rec.platform.table.ArrowCodec;
-import org.web4rec.platform.table.Column;
-import org.web4rec.platform.table.Table;
+import org.web4rec.core.table.Column;
+import org.web4rec.core.table.Table;
 
 /**
  * One experiment's metric computation, free of I/O: from the dataset, the prepared candidate lists
@@ -46,16 +46,16 @@ public final class MetricsJob {
     return in;
   }
 
-  public static Result run(StoredDataset ds, CandidateLists lists, List<Integer> ks, Table embeddings) {
+  public static Result run(Dataset ds, CandidateLists lists, List<Integer> ks, Table embeddings) {
     return run(ds, lists, ks, embeddings, null);
   }
 
   /**
-   * As {@link #run(StoredDataset, CandidateLists, List, Table)}, evaluating accuracy only on
+   * As {@link #run(Dataset, CandidateLists, List, Table)}, evaluating accuracy only on
    * {@code group} (ascending dense user indices) when given: a re-rank of a user group covers that
    * group only (METRICS.md "Accuracy").
    */
-  public static Result run(StoredDataset ds, CandidateLists lists, List<Integer> ks,
+  public static Result run(Dataset ds, CandidateLists lists, List<Integer> ks,
       Table embeddings, int[] group) {
     int[] kArray = ks.stream().mapToInt(Integer::intValue).toArray();
     Map<String, Double> seconds = new LinkedHashMap<>();
@@ -69,7 +69,7 @@ public final class MetricsJob {
 
     Map<String, int[][]> multi = ds.multiValuedColumns();
     float[][] vectors = embeddings == null ? null
-        : StoredDataset.itemVectors(embeddings, ds.nItems());
+        : Dataset.itemVectors(embeddings, ds.nItems());
     int[] tieOrder = CandidateLists.tieOrder(ds.itemIds());
     int threads = Runtime.getRuntime().availableProcessors();
     CoocTable cooc = CoocTables.forWork(ds, () -> CoocTable.rowIncrements(ds.train(),

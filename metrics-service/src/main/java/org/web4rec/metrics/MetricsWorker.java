@@ -1,5 +1,6 @@
 package org.web4rec.metrics;
 
+import org.web4rec.core.data.Dataset;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonArray;
@@ -125,7 +126,7 @@ public final class MetricsWorker extends VerticleBase {
         for (Object k : e.settings().getJsonArray("ks")) {
           ks.add((Integer) k);
         }
-        Future<StoredDataset> stored = cache.get(e.teamId(), e.datasetId(), ds.get().version());
+        Future<Dataset> stored = cache.get(e.teamId(), e.datasetId(), ds.get().version());
         Future<byte[]> candidates = blobs.get(prefix + StoredDataset.CANDIDATES);
         // A derived (re-ranked) experiment reads its parent's embeddings and its user group.
         JsonObject rerank = e.settings().getJsonObject("rerank");
@@ -141,8 +142,8 @@ public final class MetricsWorker extends VerticleBase {
                 StoredDataset.decodeCandidates(candidates.result(), stored.result().nUsers()),
                 ks, embeddings.result() == null ? null
                     : ArrowCodec.fromBytes(embeddings.result()),
-                group.result() == null ? null : StoredDataset.ints(
-                    ArrowCodec.fromBytes(group.result()), "u")), false)
+                group.result() == null ? null : 
+                    ArrowCodec.fromBytes(group.result()).ints("u")), false)
                 .recover(t -> Future.failedFuture(new DataProblem(t))))
             .compose(result -> Future.all(
                     blobs.put(prefix + StoredDataset.PER_USER, result.perUserArrow()),

@@ -39,11 +39,11 @@ public final class ResultsRoutes implements ServiceRoutes {
   }
 
   /** A table as {@code {column: [values...]}}; NaN becomes null (JSON has no NaN). */
-  static JsonObject columnsJson(org.web4rec.platform.table.Table t) {
+  static JsonObject columnsJson(org.web4rec.core.table.Table t) {
     JsonObject out = new JsonObject();
-    for (org.web4rec.platform.table.Column c : t.columns()) {
+    for (org.web4rec.core.table.Column c : t.columns()) {
       io.vertx.core.json.JsonArray values = new io.vertx.core.json.JsonArray();
-      if (c instanceof org.web4rec.platform.table.Column.Doubles d) {
+      if (c instanceof org.web4rec.core.table.Column.Doubles d) {
         for (int r = 0; r < d.size(); r++) {
           double v = d.values()[r];
           values.add(d.isNull(r) || Double.isNaN(v) || Double.isInfinite(v) ? null : v);

@@ -1,5 +1,6 @@
 package org.web4rec.rerank;
 
+import org.web4rec.core.data.Dataset;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Arrays;
@@ -9,10 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.web4rec.core.lists.CandidateLists;
-import org.web4rec.platform.data.StoredDataset;
 import org.web4rec.platform.http.ApiException;
-import org.web4rec.platform.table.Column;
-import org.web4rec.platform.table.Table;
+import org.web4rec.core.table.Column;
+import org.web4rec.core.table.Table;
 
 /**
  * What a re-rank changed, computed from stored tables: per-user metric means of parent and derived
@@ -23,7 +23,7 @@ final class RerankReport {
 
   private RerankReport() {}
 
-  static JsonObject build(StoredDataset ds, Table parentPerUser, Table derivedPerUser,
+  static JsonObject build(Dataset ds, Table parentPerUser, Table derivedPerUser,
       CandidateLists parentLists, CandidateLists derivedLists, JsonObject lineage) {
     int k = lineage.getInteger("k");
     String[] derivedUsers = ((Column.Strings) derivedPerUser.columns().get(0)).values();
@@ -99,7 +99,7 @@ final class RerankReport {
   }
 
   /** The {@link RerankRoutes#TOP} items with the highest count, with their side columns. */
-  private static JsonArray top(StoredDataset ds, int[] count) {
+  private static JsonArray top(Dataset ds, int[] count) {
     Integer[] order = new Integer[count.length];
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
@@ -114,7 +114,7 @@ final class RerankReport {
   }
 
   /** An item's id and side columns (multi-valued columns as lists). */
-  static JsonObject item(StoredDataset ds, int i) {
+  static JsonObject item(Dataset ds, int i) {
     JsonObject o = new JsonObject().put("item_id", ds.itemIds()[i]);
     for (Column c : ds.items().columns().subList(1, ds.items().columns().size())) {
       if (c.isNull(i)) {
@@ -132,15 +132,15 @@ final class RerankReport {
     return o;
   }
 
-  static JsonObject userDiff(StoredDataset ds, CandidateLists parent, Table positions,
+  static JsonObject userDiff(Dataset ds, CandidateLists parent, Table positions,
       String userId, int k) {
     Integer u = ds.userIndex().get(userId);
     if (u == null) {
       throw ApiException.notFound("user " + userId + " is not in the dataset");
     }
-    int[] pu = StoredDataset.ints(positions, "u");
-    int[] pi = StoredDataset.ints(positions, "i");
-    int[] pos = StoredDataset.ints(positions, "parent_pos");
+    int[] pu = positions.ints("u");
+    int[] pi = positions.ints("i");
+    int[] pos = positions.ints("parent_pos");
     JsonArray after = new JsonArray();
     int rank = 0;
     for (int x = 0; x < pu.length; x++) {

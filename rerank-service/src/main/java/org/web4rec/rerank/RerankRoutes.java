@@ -1,5 +1,6 @@
 package org.web4rec.rerank;
 
+import org.web4rec.core.data.Dataset;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -107,7 +108,7 @@ public final class RerankRoutes implements ServiceRoutes {
   private void report(RoutingContext ctx) {
     Caller caller = Caller.of(ctx);
     pair(caller, ctx).compose(p -> {
-      Future<StoredDataset> ds = cache.get(p.ds().teamId(), p.ds().id(), p.ds().version());
+      Future<Dataset> ds = cache.get(p.ds().teamId(), p.ds().id(), p.ds().version());
       Future<byte[]> parentPerUser = blob(p.parent(), StoredDataset.PER_USER);
       Future<byte[]> derivedPerUser = blob(p.derived(), StoredDataset.PER_USER);
       Future<byte[]> parentLists = blob(p.parent(), StoredDataset.CANDIDATES);
@@ -129,7 +130,7 @@ public final class RerankRoutes implements ServiceRoutes {
       throw ApiException.badRequest("give user=<user id>", "?user=42");
     }
     pair(caller, ctx).compose(p -> {
-      Future<StoredDataset> ds = cache.get(p.ds().teamId(), p.ds().id(), p.ds().version());
+      Future<Dataset> ds = cache.get(p.ds().teamId(), p.ds().id(), p.ds().version());
       Future<byte[]> parentLists = blob(p.parent(), StoredDataset.CANDIDATES);
       Future<byte[]> positions = blob(p.derived(), RerankWorker.POSITIONS);
       return Future.all(ds, parentLists, positions).compose(v -> ctx.vertx().executeBlocking(

@@ -1,5 +1,6 @@
 package org.web4rec.rerank;
 
+import org.web4rec.core.data.Dataset;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -26,8 +27,8 @@ import org.web4rec.platform.sql.ExperimentRepository;
 import org.web4rec.platform.sql.ExperimentRepository.ExperimentRecord;
 import org.web4rec.platform.sql.Ids;
 import org.web4rec.platform.table.ArrowCodec;
-import org.web4rec.platform.table.Column;
-import org.web4rec.platform.table.Table;
+import org.web4rec.core.table.Column;
+import org.web4rec.core.table.Table;
 
 /**
  * Accepts re-rank and sweep requests: validates them against the parent experiment and the
@@ -136,7 +137,7 @@ public final class RerankService {
   }
 
   /** Dense indices of the group's users, ascending; unknown ids answer 400 with examples. */
-  private static int[] groupIndices(StoredDataset ds, List<String> users) {
+  private static int[] groupIndices(Dataset ds, List<String> users) {
     Map<String, Integer> index = ds.userIndex();
     List<String> unknown = new ArrayList<>();
     int[] out = new int[users.size()];

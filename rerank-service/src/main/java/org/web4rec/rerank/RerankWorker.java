@@ -1,5 +1,6 @@
 package org.web4rec.rerank;
 
+import org.web4rec.core.data.Dataset;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;
@@ -27,8 +28,8 @@ import org.web4rec.platform.sql.DatasetRepository;
 import org.web4rec.platform.sql.ExperimentRepository;
 import org.web4rec.platform.sql.ExperimentRepository.ExperimentRecord;
 import org.web4rec.platform.table.ArrowCodec;
-import org.web4rec.platform.table.Column;
-import org.web4rec.platform.table.Table;
+import org.web4rec.core.table.Column;
+import org.web4rec.core.table.Table;
 
 /**
  * Consumes {@code rerank.requested}: re-ranks the parent's candidates at every requested λ (the
@@ -128,7 +129,7 @@ public final class RerankWorker extends VerticleBase {
           if (parent.isEmpty() || ds.isEmpty()) {
             return markFailed(todo, "the parent experiment or its dataset no longer exists");
           }
-          Future<StoredDataset> stored = cache.get(event.teamId(), event.datasetId(),
+          Future<Dataset> stored = cache.get(event.teamId(), event.datasetId(),
               ds.get().version());
           Future<byte[]> candidates = blobs.get(parentPrefix + StoredDataset.CANDIDATES);
           Future<byte[]> embeddings = parent.get().settings().getInteger("item_embedding_dims")
@@ -173,15 +174,15 @@ public final class RerankWorker extends VerticleBase {
         }));
   }
 
-  private static List<RerankResult> rerank(StoredDataset ds, byte[] candidateBytes,
+  private static List<RerankResult> rerank(Dataset ds, byte[] candidateBytes,
       byte[] embeddingBytes, byte[] groupBytes, JsonObject lineage, List<ExperimentRecord> todo) {
     CandidateLists parentLists = StoredDataset.decodeCandidates(candidateBytes, ds.nUsers());
     float[][] vectors = embeddingBytes == null ? null
-        : StoredDataset.itemVectors(ArrowCodec.fromBytes(embeddingBytes), ds.nItems());
+        : Dataset.itemVectors(ArrowCodec.fromBytes(embeddingBytes), ds.nItems());
     RerankInput in = RerankInput.of(parentLists, ds.train(), ds.nItems(),
         ds.multiValuedColumns(), vectors).cut(lineage.getInteger("n"));
     int[] users = groupBytes == null ? null
-        : StoredDataset.ints(ArrowCodec.fromBytes(groupBytes), "u");
+        : ArrowCodec.fromBytes(groupBytes).ints("u");
     String sim = lineage.getString("sim");
     Objective objective = Objective.parse(lineage.getString("objective")
         + (sim == null ? "" : ":" + sim));
@@ -197,7 +198,7 @@ public final class RerankWorker extends VerticleBase {
    * or for a re-rank of every user a new one (the derived experiments' metrics read it next);
    * a group re-rank without one counts the pairs of its own candidates instead.
    */
-  public static CoocTable sharedCooc(StoredDataset ds, RerankInput in, Objective objective, int[] users,
+  public static CoocTable sharedCooc(Dataset ds, RerankInput in, Objective objective, int[] users,
       int threads) {
     boolean pairs = (objective.kind() == Objective.Kind.DIVERSITY
         || objective.kind() == Objective.Kind.DPP)

@@ -7,7 +7,7 @@ import java.util.Arrays;
  * of items, in a triangular table. The {@code cooc} similarity of METRICS.md is
  * n_ab / sqrt(n_a n_b); the re-ranker's pair lookups and the metrics' similarity sums both read
  * it, so one table per dataset version serves every experiment and every re-rank on it (see
- * {@code StoredDataset#coocTable}).
+ * {@code org.web4rec.platform.data.CoocTables}).
  *
  * <p>Items get labels 0..n-1, most popular first (ties by item index); items outside the set (or
  * without a train user when the set is "all") have label -1. Built row by row: every train

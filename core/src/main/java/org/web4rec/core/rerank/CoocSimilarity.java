@@ -13,7 +13,7 @@ import org.web4rec.core.lists.CandidateLists;
  * <p><b>Pairs within the candidates (MMR, DPP).</b> Every pair a re-rank can ask for lies in R ×
  * R, R the union of the selected users' candidates, and is read from a {@link CoocTable}: the
  * dataset's table over every train item when the caller has one (built once per dataset version
- * and shared with the metrics, see {@code StoredDataset#coocTable}), else a table over R built
+ * and shared with the metrics, see {@code org.web4rec.platform.data.CoocTables}), else a table over R built
  * for this re-rank in Σ_v |H_v ∩ R|² / 2 increments (see {@link CoocTable} for the algorithm and
  * its memory: 27 MB for |R| = 3,706, 1.4 GB for |R| = 26,744). A user's column lookup is then
  * O(1) per entry. A table per λ sweep is shared by every λ.

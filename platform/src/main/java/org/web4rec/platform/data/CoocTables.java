@@ -1,5 +1,6 @@
 package org.web4rec.platform.data;
 
+import org.web4rec.core.data.Dataset;
 import java.lang.ref.SoftReference;
 import java.util.Map;
 import java.util.WeakHashMap;
@@ -37,7 +38,7 @@ public final class CoocTables {
   private CoocTables() {}
 
   /** @return the dataset's table if one is held, else null */
-  public static CoocTable cached(StoredDataset ds) {
+  public static CoocTable cached(Dataset ds) {
     synchronized (TABLES) {
       SoftReference<CoocTable> ref = TABLES.get(ds.train());
       return ref == null ? null : ref.get();
@@ -53,7 +54,7 @@ public final class CoocTables {
    * @param threads threads for the build
    * @return the table, or null when it is not held and not worth building (or too large)
    */
-  public static CoocTable forWork(StoredDataset ds, LongSupplier ownIncrements,
+  public static CoocTable forWork(Dataset ds, LongSupplier ownIncrements,
       int threads) {
     CoocTable t = cached(ds);
     if (t != null || OFF) {

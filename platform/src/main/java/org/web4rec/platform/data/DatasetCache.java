@@ -1,5 +1,6 @@
 package org.web4rec.platform.data;
 
+import org.web4rec.core.data.Dataset;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.LinkedHashMap;
@@ -15,22 +16,22 @@ public final class DatasetCache {
 
   private final Vertx vertx;
   private final BlobStore blobs;
-  private final Map<String, Future<StoredDataset>> entries;
+  private final Map<String, Future<Dataset>> entries;
 
   public DatasetCache(Vertx vertx, BlobStore blobs, int capacity) {
     this.vertx = vertx;
     this.blobs = blobs;
     this.entries = new LinkedHashMap<>(16, 0.75f, true) {
       @Override
-      protected boolean removeEldestEntry(Map.Entry<String, Future<StoredDataset>> eldest) {
+      protected boolean removeEldestEntry(Map.Entry<String, Future<Dataset>> eldest) {
         return size() > capacity;
       }
     };
   }
 
-  public synchronized Future<StoredDataset> get(String teamId, String datasetId, int version) {
+  public synchronized Future<Dataset> get(String teamId, String datasetId, int version) {
     String key = datasetId + "@" + version;
-    Future<StoredDataset> f = entries.get(key);
+    Future<Dataset> f = entries.get(key);
     if (f == null || f.failed()) {
       f = StoredDataset.load(vertx, blobs, BlobKeys.dataset(teamId, datasetId));
       entries.put(key, f);

@@ -7,6 +7,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.web4rec.core.InvalidInput;
 import org.web4rec.platform.table.TableFormatException;
 
 /**
@@ -35,6 +36,11 @@ public final class ErrorHandler implements Handler<RoutingContext> {
       code = api.code();
       message = api.getMessage();
       example = api.example();
+    } else if (t instanceof InvalidInput bad) {
+      status = 400;
+      code = "bad_request";
+      message = bad.getMessage();
+      example = bad.example();
     } else if (t instanceof TableFormatException) {
       status = 400;
       code = "bad_table";

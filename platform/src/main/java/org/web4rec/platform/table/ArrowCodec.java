@@ -1,5 +1,7 @@
 package org.web4rec.platform.table;
 
+import org.web4rec.core.table.Column;
+import org.web4rec.core.table.Table;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

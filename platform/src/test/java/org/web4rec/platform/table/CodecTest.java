@@ -1,5 +1,7 @@
 package org.web4rec.platform.table;
 
+import org.web4rec.core.table.Column;
+import org.web4rec.core.table.Table;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

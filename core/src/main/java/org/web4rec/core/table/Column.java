@@ -1,4 +1,4 @@
-package org.web4rec.platform.table;
+package org.web4rec.core.table;
 
 /**
  * One named column of a {@link Table}. The variants cover what crosses the wire: integer ids and

@@ -1,4 +1,4 @@
-package org.web4rec.platform.table;
+package org.web4rec.core.table;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,5 +47,27 @@ public record Table(List<Column> columns, int rows) {
       map.put(c.name(), c);
     }
     return map;
+  }
+
+  /**
+   * A dense index column ({@code u}, {@code i}) as ints; stored blobs write them as 32- or 64-bit
+   * integers.
+   *
+   * @throws IllegalStateException when the table has no such integer column
+   */
+  public int[] ints(String name) {
+    Column c = column(name).orElseThrow(
+        () -> new IllegalStateException("table lacks column " + name));
+    if (c instanceof Column.Ints ints) {
+      return ints.values();
+    }
+    if (!(c instanceof Column.Longs longs)) {
+      throw new IllegalStateException("column " + name + " is not an integer column");
+    }
+    int[] out = new int[longs.values().length];
+    for (int k = 0; k < out.length; k++) {
+      out[k] = (int) longs.values()[k];
+    }
+    return out;
   }
 }
