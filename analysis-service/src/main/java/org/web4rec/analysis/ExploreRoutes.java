@@ -88,14 +88,7 @@ public final class ExploreRoutes implements ServiceRoutes {
 
     /** The smallest K the experiment's metrics were computed at (10 when unknown). */
     int defaultK() {
-      JsonArray ks = e.settings().getJsonArray("ks");
-      int k = Integer.MAX_VALUE;
-      if (ks != null) {
-        for (Object o : ks) {
-          k = Math.min(k, ((Number) o).intValue());
-        }
-      }
-      return k == Integer.MAX_VALUE ? 10 : k;
+      return e.settings().ks().stream().mapToInt(Integer::intValue).min().orElse(10);
     }
   }
 

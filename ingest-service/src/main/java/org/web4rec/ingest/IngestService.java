@@ -3,7 +3,6 @@ package org.web4rec.ingest;
 import org.web4rec.core.data.Dataset;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,12 +12,15 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.web4rec.core.InvalidInput;
 import org.web4rec.core.lists.CandidateLists;
 import org.web4rec.platform.blob.BlobKeys;
 import org.web4rec.platform.blob.BlobStore;
 import org.web4rec.platform.bus.MessageBus;
 import org.web4rec.platform.config.ServerConfig;
 import org.web4rec.platform.contracts.Events;
+import org.web4rec.platform.contracts.ExperimentSettings;
+import org.web4rec.platform.contracts.UploadMeta;
 import org.web4rec.platform.contracts.Topics;
 import org.web4rec.platform.data.DatasetCache;
 import org.web4rec.platform.data.StoredDataset;
@@ -43,7 +45,6 @@ public final class IngestService {
 
   private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
   static final Pattern DATASET_NAME = Pattern.compile("[A-Za-z0-9._-]{1,128}");
-  static final Pattern EXPERIMENT_NAME = Pattern.compile("[^/\\p{Cntrl}]{1,200}");
 
   /** An uploaded multipart file part. */
   public record Part(Path file, String contentType) {}
@@ -146,12 +147,12 @@ public final class IngestService {
       meta = new JsonObject(metaText == null ? "" : metaText);
     } catch (RuntimeException e) {
       return Future.failedFuture(ApiException.badRequest("form field 'meta' must be a JSON object"
-          + " with experiment_name: " + e.getMessage(), META_EXAMPLE));
+          + " with experiment_name: " + e.getMessage(), UploadMeta.EXAMPLE));
     }
-    Settings settings;
+    UploadMeta settings;
     try {
-      settings = Settings.of(meta, config);
-    } catch (ApiException e) {
+      settings = UploadMeta.parse(meta, config.defaultKs(), config.defaultCandidates());
+    } catch (InvalidInput e) {
       return Future.failedFuture(e);
     }
     if (recommendations == null) {
@@ -177,10 +178,7 @@ public final class IngestService {
             }));
   }
 
-  static final String META_EXAMPLE = "{\"experiment_name\": \"BPR-MF\", \"hyper_parameters\":"
-      + " {\"embedding_size\": 16}, \"ks\": [5, 10, 20, 50], \"n_candidates\": 100}";
-
-  private Future<Upload> prepareAndStore(Caller caller, DatasetRecord ds, Settings settings,
+  private Future<Upload> prepareAndStore(Caller caller, DatasetRecord ds, UploadMeta settings,
       Map<String, Part> parts, String idempotencyKey) {
     return cache.get(caller.teamId(), ds.id(), ds.version())
         .compose(stored -> vertx.executeBlocking(() -> {
@@ -197,7 +195,7 @@ public final class IngestService {
         .compose(prepared -> storeExperiment(caller, ds, settings, prepared, idempotencyKey));
   }
 
-  private Future<Upload> storeExperiment(Caller caller, DatasetRecord ds, Settings settings,
+  private Future<Upload> storeExperiment(Caller caller, DatasetRecord ds, UploadMeta settings,
       Prepared prepared, String idempotencyKey) {
     CandidateLists lists = prepared.lists();
     String id = Ids.next("ex");
@@ -208,16 +206,12 @@ public final class IngestService {
         usersWithList++;
       }
     }
-    JsonObject settingsJson = new JsonObject()
-        .put("ks", new JsonArray(new ArrayList<>(settings.ks())))
-        .put("n_candidates", settings.nCandidates())
-        .put("n_users_with_list", usersWithList)
-        .put("dataset_version", ds.version())
-        .put("item_embedding_dims", dims(prepared.itemEmbeddings()))
-        .put("user_embedding_dims", dims(prepared.userEmbeddings()));
+    ExperimentSettings stored = new ExperimentSettings(settings.ks(), settings.nCandidates(),
+        usersWithList, ds.version(), dims(prepared.itemEmbeddings()),
+        dims(prepared.userEmbeddings()), null);
     long now = System.currentTimeMillis();
     ExperimentRecord record = new ExperimentRecord(id, caller.teamId(), ds.id(), settings.name(),
-        ExperimentRepository.UPLOADED, null, settings.hyperParameters(), settingsJson,
+        ExperimentRepository.UPLOADED, null, settings.hyperParameters(), stored,
         idempotencyKey, null, now, now);
     Supplier<Future<?>> dropBlobs = () -> blobs.deletePrefix(prefix);
     return vertx.executeBlocking(() -> StoredDataset.encodeCandidates(lists), false)
@@ -240,7 +234,7 @@ public final class IngestService {
                     + " dataset '" + ds.name() + "'; choose another name")
                 : unavailable("metadata store", t))))
         .compose(v -> bus.publish(Topics.EXPERIMENT_UPLOADED, id,
-                new Events.ExperimentUploaded(caller.teamId(), ds.id(), id).toJson())
+                new Events.ExperimentUploaded(caller.teamId(), ds.id(), id, stored).toJson())
             .recover(t -> undo(() -> experiments.delete(id).compose(x -> dropBlobs.get()),
                 unavailable("event bus", t))))
         .map(v -> new Upload(Views.experiment(record, ds.name(), Map.of()), true));
@@ -266,60 +260,5 @@ public final class IngestService {
     }
     LOG.warn("{} failed: {}", what, t.toString());
     return ApiException.unavailable(what + " unavailable, retry later: " + t.getMessage());
-  }
-
-  /** The validated upload settings from the {@code meta} field. */
-  record Settings(String name, JsonObject hyperParameters, List<Integer> ks, int nCandidates) {
-    static Settings of(JsonObject meta, ServerConfig config) {
-      Object nameObj = meta.getValue("experiment_name");
-      if (!(nameObj instanceof String name) || !EXPERIMENT_NAME.matcher(name).matches()) {
-        throw ApiException.badRequest("meta.experiment_name must be a string of 1-200 characters"
-            + " without '/'", META_EXAMPLE);
-      }
-      Object hp = meta.getValue("hyper_parameters", new JsonObject());
-      if (!(hp instanceof JsonObject hyper)) {
-        throw ApiException.badRequest("meta.hyper_parameters must be a JSON object", META_EXAMPLE);
-      }
-      Object nObj = meta.getValue("n_candidates");
-      int n = config.defaultCandidates();
-      if (nObj != null) {
-        if (!(nObj instanceof Integer ni) || ni < 1 || ni > 10_000) {
-          throw ApiException.badRequest("meta.n_candidates must be an integer in 1..10000",
-              META_EXAMPLE);
-        }
-        n = ni;
-      }
-      List<Integer> ks = new ArrayList<>();
-      Object ksObj = meta.getValue("ks");
-      if (ksObj == null) {
-        // Default cut-offs that fit in the candidate lists.
-        for (int k : config.defaultKs()) {
-          if (k <= n) {
-            ks.add(k);
-          }
-        }
-        if (ks.isEmpty()) {
-          ks.add(n);
-        }
-      } else if (ksObj instanceof JsonArray arr && !arr.isEmpty() && arr.size() <= 20) {
-        for (Object k : arr) {
-          if (!(k instanceof Integer ki) || ki < 1 || ki > 1000) {
-            throw ApiException.badRequest("meta.ks must hold integers in 1..1000, got " + k,
-                META_EXAMPLE);
-          }
-          if (!ks.contains(ki)) {
-            ks.add(ki);
-          }
-        }
-        ks.sort(null);
-      } else {
-        throw ApiException.badRequest("meta.ks must be a list of 1-20 integers", META_EXAMPLE);
-      }
-      if (ks.get(ks.size() - 1) > n) {
-        throw ApiException.badRequest("the largest K (" + ks.get(ks.size() - 1) + ") exceeds"
-            + " n_candidates (" + n + ")", META_EXAMPLE);
-      }
-      return new Settings(name, hyper, List.copyOf(ks), n);
-    }
   }
 }

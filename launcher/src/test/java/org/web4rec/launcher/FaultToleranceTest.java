@@ -319,7 +319,7 @@ class FaultToleranceTest {
         "SELECT team_id, dataset_id FROM experiments WHERE id = ?").execute(Tuple.of(id)));
     Row row = rs.iterator().next();
     teamId = row.getString("team_id");
-    String event = new Events.ExperimentUploaded(teamId, row.getString("dataset_id"), id)
+    String event = new Events.ExperimentUploaded(teamId, row.getString("dataset_id"), id, null)
         .toJson().encode();
     try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
       producer.send(new ProducerRecord<>(Topics.EXPERIMENT_UPLOADED, id, event))

@@ -115,6 +115,27 @@ class RerankApiTest {
   }
 
   @Test
+  void derivedExperimentReportsTheCandidatesItReRanked() throws Exception {
+    // The parent holds 40 candidates per user; the re-rank takes the first 30 and keeps 5.
+    HttpResponse<Buffer> r = rerank(new JsonObject().put("objective", "novelty")
+        .put("lambda", 0.5).put("k", 5).put("n_candidates", 30).put("name", "n30-k5"));
+    assertEquals(202, r.statusCode(), r.bodyAsString());
+    assertEquals(30, r.bodyAsJsonObject().getInteger("n_candidates"), r.bodyAsString());
+    JsonObject e = fx.waitReady(api, DS, "n30-k5");
+    assertEquals("ready", e.getString("status"), e.encodePrettily());
+    assertEquals(30, e.getInteger("n_candidates"), e.encodePrettily());
+    assertEquals(30, e.getJsonObject("rerank").getInteger("n_candidates"));
+    assertEquals(5, e.getJsonObject("rerank").getInteger("k"));
+    assertEquals(new JsonArray().add(5), e.getJsonArray("ks"));
+    assertEquals(30, e.getJsonObject("metrics_meta").getInteger("n_candidates"));
+    // Asking for more than the parent has re-ranks what it has.
+    HttpResponse<Buffer> more = rerank(new JsonObject().put("objective", "novelty")
+        .put("lambda", 0.5).put("k", 5).put("n_candidates", 500).put("name", "n500-k5"));
+    assertEquals(202, more.statusCode(), more.bodyAsString());
+    assertEquals(40, more.bodyAsJsonObject().getInteger("n_candidates"));
+  }
+
+  @Test
   void sweepGivesOneDerivedExperimentPerLambdaWithLineage() throws Exception {
     HttpResponse<Buffer> r = await(api.postJson("/datasets/" + DS + "/experiments/knn/sweep",
         new JsonObject().put("objective", "diversity").put("sim", "cooc").put("k", 5)));

@@ -126,18 +126,13 @@ final class ExperimentTable {
         Double v = values.get(c);
         m.put(c, v == null || v.isNaN() ? null : v);
       }
-      JsonObject lineage = e.settings().getJsonObject("rerank", new JsonObject());
-      rows.add(new JsonObject()
+      rows.add(Views.lineage(new JsonObject()
           .put("name", e.name())
           .put("status", e.status())
           .put("error", e.error())
           .put("created_at", Views.iso(e.createdAt()))
           .put("hyper_parameters", e.hyperParameters())
-          .put("metrics", m)
-          .put("parent", lineage.getString("parent"))
-          .put("objective", lineage.getString("objective"))
-          .put("sim", lineage.getString("sim"))
-          .put("lambda", lineage.getDouble("lambda")));
+          .put("metrics", m), e.settings().rerank()));
     }
     TreeSet<String> hyper = new TreeSet<>();
     for (ExperimentRecord e : all) {

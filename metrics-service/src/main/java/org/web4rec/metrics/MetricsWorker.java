@@ -3,7 +3,6 @@ package org.web4rec.metrics;
 import org.web4rec.core.data.Dataset;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +13,8 @@ import org.web4rec.platform.blob.BlobKeys;
 import org.web4rec.platform.blob.BlobStore;
 import org.web4rec.platform.bus.MessageBus;
 import org.web4rec.platform.contracts.Events;
+import org.web4rec.platform.contracts.ExperimentSettings;
+import org.web4rec.platform.contracts.MetricsMeta;
 import org.web4rec.platform.contracts.Topics;
 import org.web4rec.platform.data.DatasetCache;
 import org.web4rec.platform.data.StoredDataset;
@@ -87,7 +88,7 @@ public final class MetricsWorker extends VerticleBase {
       for (ExperimentRecord e : list) {
         LOG.info("resuming metrics of experiment {} ({})", e.name(), e.status());
         sent.add(bus.publish(Topics.EXPERIMENT_UPLOADED, e.id(),
-            new Events.ExperimentUploaded(e.teamId(), e.datasetId(), e.id()).toJson()));
+            new Events.ExperimentUploaded(e.teamId(), e.datasetId(), e.id(), e.settings()).toJson()));
       }
       return Future.all(sent).mapEmpty();
     });
@@ -105,60 +106,53 @@ public final class MetricsWorker extends VerticleBase {
       long t0 = System.nanoTime();
       Future<Void> delayed = testOnlyDelayMs == 0 ? Future.succeededFuture()
           : vertx.timer(testOnlyDelayMs, java.util.concurrent.TimeUnit.MILLISECONDS).mapEmpty();
-      return delayed.compose(v -> compute(event.experimentId()))
+      return delayed.compose(v -> compute(event))
           .onComplete(ar -> jobs.record("metrics", t0, ar.succeeded()));
     });
   }
 
-  private Future<Void> compute(String experimentId) {
+  /**
+   * Team and dataset come from the experiment's row (the truth for tenancy), the settings from the
+   * event (the row's for events published before events carried them).
+   */
+  private Future<Void> compute(Events.ExperimentUploaded event) {
     long t0 = System.nanoTime();
-    return experiments.findById(experimentId).compose(found -> {
+    return experiments.findById(event.experimentId()).compose(found -> {
       if (found.isEmpty()) {
         return Future.succeededFuture();
       }
       ExperimentRecord e = found.get();
+      ExperimentSettings settings = event.settings() != null ? event.settings() : e.settings();
       return datasets.findById(e.datasetId()).compose(ds -> {
-        if (ds.isEmpty()) {
+        if (ds.isEmpty() || !ds.get().teamId().equals(e.teamId())) {
           return experiments.markFailed(e.id(), "dataset no longer exists");
         }
+        int version = ds.get().version();
         String prefix = BlobKeys.experiment(e.teamId(), e.id());
-        List<Integer> ks = new ArrayList<>();
-        for (Object k : e.settings().getJsonArray("ks")) {
-          ks.add((Integer) k);
-        }
-        Future<Dataset> stored = cache.get(e.teamId(), e.datasetId(), ds.get().version());
+        Future<Dataset> stored = cache.get(e.teamId(), e.datasetId(), version);
         Future<byte[]> candidates = blobs.get(prefix + StoredDataset.CANDIDATES);
         // A derived (re-ranked) experiment reads its parent's embeddings and its user group.
-        JsonObject rerank = e.settings().getJsonObject("rerank");
-        String embeddingOwner = rerank == null ? e.id() : rerank.getString("parent_id");
-        Future<byte[]> embeddings = e.settings().getInteger("item_embedding_dims") == null
-            ? Future.succeededFuture(null)
-            : blobs.get(BlobKeys.experiment(e.teamId(), embeddingOwner)
+        Future<byte[]> embeddings = !settings.hasItemEmbeddings() ? Future.succeededFuture(null)
+            : blobs.get(BlobKeys.experiment(e.teamId(), settings.embeddingOwner(e.id()))
                 + StoredDataset.ITEM_EMBEDDINGS);
-        Future<byte[]> group = rerank == null || rerank.getValue("users") == null
-            ? Future.succeededFuture(null) : blobs.get(prefix + StoredDataset.GROUP_USERS);
+        Future<byte[]> group = settings.isDerived() && settings.rerank().isGroup()
+            ? blobs.get(prefix + StoredDataset.GROUP_USERS) : Future.succeededFuture(null);
         return Future.all(stored, candidates, embeddings, group)
             .compose(v -> vertx.executeBlocking(() -> MetricsJob.run(stored.result(),
                 StoredDataset.decodeCandidates(candidates.result(), stored.result().nUsers()),
-                ks, embeddings.result() == null ? null
+                settings.ks(), embeddings.result() == null ? null
                     : ArrowCodec.fromBytes(embeddings.result()),
-                group.result() == null ? null : 
-                    ArrowCodec.fromBytes(group.result()).ints("u")), false)
+                group.result() == null ? null
+                    : ArrowCodec.fromBytes(group.result()).ints("u")), false)
                 .recover(t -> Future.failedFuture(new DataProblem(t))))
             .compose(result -> Future.all(
                     blobs.put(prefix + StoredDataset.PER_USER, result.perUserArrow()),
                     blobs.put(prefix + StoredDataset.EXPOSURE, result.exposureArrow()))
-                .compose(v -> experiments.saveMetrics(e.id(), result.means(), new JsonObject()
-                    .put("definitions_version", Definitions.DEFINITIONS_VERSION)
-                    .put("ks", new JsonArray(new ArrayList<>(ks)))
-                    .put("n_candidates", e.settings().getInteger("n_candidates"))
-                    .put("dataset_version", ds.get().version())
-                    .put("similarity_sources", new JsonArray(result.similaritySources()))
-                    .put("calibration_columns", new JsonArray(result.calibrationColumns()))
-                    .put("evaluated_users", result.evaluatedUsers())
-                    .put("phases_s", new JsonObject(new java.util.LinkedHashMap<>(
-                        result.seconds())))
-                    .put("seconds", (System.nanoTime() - t0) / 1e9))))
+                .compose(v -> experiments.saveMetrics(e.id(), result.means(), new MetricsMeta(
+                    Definitions.DEFINITIONS_VERSION, settings.ks(), settings.nCandidates(),
+                    version, result.similaritySources(), result.calibrationColumns(),
+                    result.evaluatedUsers(), result.seconds(),
+                    (System.nanoTime() - t0) / 1e9).toJson())))
             .compose(v -> bus.publish(Topics.METRICS_COMPUTED, e.id(),
                 new Events.MetricsComputed(e.teamId(), e.id(), ExperimentRepository.READY)
                     .toJson()))

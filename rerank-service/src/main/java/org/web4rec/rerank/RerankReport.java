@@ -3,6 +3,8 @@ package org.web4rec.rerank;
 import org.web4rec.core.data.Dataset;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.web4rec.platform.contracts.RerankLineage;
+import org.web4rec.platform.http.Views;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -24,8 +26,8 @@ final class RerankReport {
   private RerankReport() {}
 
   static JsonObject build(Dataset ds, Table parentPerUser, Table derivedPerUser,
-      CandidateLists parentLists, CandidateLists derivedLists, JsonObject lineage) {
-    int k = lineage.getInteger("k");
+      CandidateLists parentLists, CandidateLists derivedLists, RerankLineage lineage) {
+    int k = lineage.k();
     String[] derivedUsers = ((Column.Strings) derivedPerUser.columns().get(0)).values();
     Map<String, Integer> parentRow = new HashMap<>();
     String[] parentUsers = ((Column.Strings) parentPerUser.columns().get(0)).values();
@@ -85,11 +87,7 @@ final class RerankReport {
         }
       }
     }
-    return new JsonObject()
-        .put("parent", lineage.getString("parent"))
-        .put("objective", lineage.getString("objective"))
-        .put("sim", lineage.getString("sim"))
-        .put("lambda", lineage.getDouble("lambda"))
+    return Views.lineage(new JsonObject(), lineage)
         .put("k", k)
         .put("users", users)
         .put("deltas", deltas)

@@ -4,6 +4,7 @@ import org.web4rec.core.data.Dataset;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.web4rec.platform.contracts.RerankLineage;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
@@ -81,12 +82,12 @@ public final class RerankRoutes implements ServiceRoutes {
 
   /** The derived experiment, its parent, both ready. */
   private record Pair(DatasetRecord ds, ExperimentRecord derived, ExperimentRecord parent,
-      JsonObject lineage) {}
+      RerankLineage lineage) {}
 
   private Future<Pair> pair(Caller caller, RoutingContext ctx) {
     return dataset(caller, ctx.pathParam("dataset")).compose(ds ->
         experiment(caller, ds, ctx.pathParam("experiment")).compose(derived -> {
-          JsonObject lineage = derived.settings().getJsonObject("rerank");
+          RerankLineage lineage = derived.settings().rerank();
           if (lineage == null) {
             return Future.failedFuture(ApiException.badRequest("'" + derived.name()
                 + "' is not a re-rank; reports exist for derived experiments", "BPR-MF~diversity:cooc@0.5"));
@@ -95,7 +96,7 @@ public final class RerankRoutes implements ServiceRoutes {
             return Future.failedFuture(ApiException.conflict("'" + derived.name() + "' is "
                 + derived.status() + "; its report exists once it is ready"));
           }
-          return experiments.findById(lineage.getString("parent_id")).compose(p -> p.isPresent()
+          return experiments.findById(lineage.parentId()).compose(p -> p.isPresent()
               ? Future.succeededFuture(new Pair(ds, derived, p.get(), lineage))
               : Future.failedFuture(ApiException.notFound("the parent experiment no longer exists")));
         }));
@@ -136,7 +137,7 @@ public final class RerankRoutes implements ServiceRoutes {
       return Future.all(ds, parentLists, positions).compose(v -> ctx.vertx().executeBlocking(
           () -> RerankReport.userDiff(ds.result(), StoredDataset.decodeCandidates(
               parentLists.result(), ds.result().nUsers()), ArrowCodec.fromBytes(
-              positions.result()), user.trim(), p.lineage().getInteger("k")), false));
+              positions.result()), user.trim(), p.lineage().k()), false));
     }).onSuccess(json -> Json.ok(ctx, 200, json)).onFailure(ctx::fail);
   }
 }

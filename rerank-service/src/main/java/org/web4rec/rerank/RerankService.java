@@ -15,6 +15,8 @@ import org.web4rec.platform.blob.BlobKeys;
 import org.web4rec.platform.blob.BlobStore;
 import org.web4rec.platform.bus.MessageBus;
 import org.web4rec.platform.contracts.Events;
+import org.web4rec.platform.contracts.ExperimentSettings;
+import org.web4rec.platform.contracts.RerankLineage;
 import org.web4rec.platform.contracts.Topics;
 import org.web4rec.platform.data.DatasetCache;
 import org.web4rec.platform.data.StoredDataset;
@@ -56,13 +58,14 @@ public final class RerankService {
       return Future.failedFuture(ApiException.conflict("experiment '" + parent.name() + "' is "
           + parent.status() + "; re-rank it once it is ready"));
     }
-    if (parent.settings().getJsonObject("rerank") != null) {
+    ExperimentSettings parentSettings = parent.settings();
+    if (parentSettings.isDerived()) {
       return Future.failedFuture(ApiException.badRequest("'" + parent.name() + "' is itself a"
-          + " re-rank; re-rank its parent '" + parent.settings().getJsonObject("rerank")
-          .getString("parent") + "' instead", RerankRequest.EXAMPLE));
+          + " re-rank; re-rank its parent '" + parentSettings.rerank().parent() + "' instead",
+          RerankRequest.EXAMPLE));
     }
     // N is at most what was uploaded: asking for more re-ranks every uploaded candidate.
-    int parentN = parent.settings().getInteger("n_candidates");
+    int parentN = parentSettings.nCandidates();
     int n = req.n() == null ? parentN : Math.min(req.n(), parentN);
     if (req.k() > n) {
       return Future.failedFuture(ApiException.badRequest("k (" + req.k() + ") exceeds"
@@ -79,20 +82,15 @@ public final class RerankService {
       String hash = group == null ? null : groupHash(group);
       List<ExperimentRecord> rows = new ArrayList<>();
       long now = System.currentTimeMillis();
+      RerankLineage lineage = new RerankLineage(parent.name(), parent.id(),
+          req.objective().kind().label(), source, 0, req.k(), n,
+          group == null ? null : group.length);
       for (double lambda : req.lambdas()) {
-        JsonObject lineage = new JsonObject()
-            .put("parent", parent.name()).put("parent_id", parent.id())
-            .put("objective", req.objective().kind().label()).put("sim", source)
-            .put("lambda", lambda).put("k", req.k()).put("n", n)
-            .put("users", group == null ? null : group.length);
-        JsonObject settings = new JsonObject()
-            .put("ks", new JsonArray().add(req.k()))
-            .put("n_candidates", req.k())
-            .put("n_users_with_list", group == null ? parent.settings()
-                .getInteger("n_users_with_list") : group.length)
-            .put("dataset_version", ds.version())
-            .put("item_embedding_dims", parent.settings().getInteger("item_embedding_dims"))
-            .put("rerank", lineage);
+        // The derived lists hold K items, re-ranked from the parent's first N: N is what the
+        // experiment reports as its candidates.
+        ExperimentSettings settings = new ExperimentSettings(List.of(req.k()), n,
+            group == null ? parentSettings.usersWithList() : group.length, ds.version(),
+            parentSettings.itemEmbeddingDims(), null, lineage.withLambda(lambda));
         rows.add(new ExperimentRecord(Ids.next("ex"), caller.teamId(), ds.id(),
             req.derivedName(parent.name(), lambda, hash), ExperimentRepository.UPLOADED, null,
             parent.hyperParameters().copy(), settings, null, null, now, now));
@@ -121,7 +119,7 @@ public final class RerankService {
       return;
     }
     if (source.equals("emb")) {
-      if (parent.settings().getInteger("item_embedding_dims") == null) {
+      if (!parent.settings().hasItemEmbeddings()) {
         throw ApiException.badRequest("sim 'emb' needs item embeddings, and experiment '"
             + parent.name() + "' was uploaded without them", "{\"sim\": \"cooc\"}");
       }

@@ -19,6 +19,7 @@ import org.web4rec.platform.blob.BlobKeys;
 import org.web4rec.platform.blob.BlobStore;
 import org.web4rec.platform.bus.MessageBus;
 import org.web4rec.platform.contracts.Events;
+import org.web4rec.platform.contracts.RerankLineage;
 import org.web4rec.platform.contracts.Topics;
 import org.web4rec.platform.data.DatasetCache;
 import org.web4rec.platform.data.CoocTables;
@@ -81,9 +82,9 @@ public final class RerankWorker extends VerticleBase {
     return experiments.listUnfinished().compose(list -> {
       java.util.Map<String, List<ExperimentRecord>> byParent = new java.util.LinkedHashMap<>();
       for (ExperimentRecord e : list) {
-        JsonObject r = e.settings().getJsonObject("rerank");
+        RerankLineage r = e.settings().rerank();
         if (r != null && ExperimentRepository.UPLOADED.equals(e.status())) {
-          byParent.computeIfAbsent(r.getString("parent_id"), k -> new ArrayList<>()).add(e);
+          byParent.computeIfAbsent(r.parentId(), k -> new ArrayList<>()).add(e);
         }
       }
       List<Future<Void>> sent = new ArrayList<>();
@@ -108,34 +109,42 @@ public final class RerankWorker extends VerticleBase {
     return Future.all(rows).compose(v -> {
       List<ExperimentRecord> todo = new ArrayList<>();
       for (Future<java.util.Optional<ExperimentRecord>> f : rows) {
-        f.result().filter(e -> ExperimentRepository.UPLOADED.equals(e.status()))
+        f.result().filter(e -> ExperimentRepository.UPLOADED.equals(e.status())
+                && e.settings().isDerived())
             .ifPresent(todo::add);
       }
       if (todo.isEmpty()) {
         return Future.succeededFuture();
       }
+      // The rows, not the event, say whose re-rank this is: every one must share the first's
+      // team, dataset and parent.
+      ExperimentRecord first = todo.get(0);
+      todo.removeIf(e -> !e.teamId().equals(first.teamId())
+          || !e.datasetId().equals(first.datasetId())
+          || !e.settings().rerank().parentId().equals(first.settings().rerank().parentId()));
       long t0 = System.nanoTime();
-      return run(event, todo).onComplete(ar -> jobs.record("rerank", t0, ar.succeeded()));
+      return run(todo).onComplete(ar -> jobs.record("rerank", t0, ar.succeeded()));
     });
   }
 
-  private Future<Void> run(Events.RerankRequested event, List<ExperimentRecord> todo) {
+  private Future<Void> run(List<ExperimentRecord> todo) {
     long t0 = System.nanoTime();
     ExperimentRecord first = todo.get(0);
-    JsonObject lineage = first.settings().getJsonObject("rerank");
-    String parentPrefix = BlobKeys.experiment(event.teamId(), event.parentId());
-    return experiments.findById(event.parentId()).compose(parent -> datasets.findById(
-        event.datasetId()).compose(ds -> {
-          if (parent.isEmpty() || ds.isEmpty()) {
+    RerankLineage lineage = first.settings().rerank();
+    String teamId = first.teamId();
+    String parentPrefix = BlobKeys.experiment(teamId, lineage.parentId());
+    return experiments.findById(lineage.parentId()).compose(parent -> datasets.findById(
+        first.datasetId()).compose(ds -> {
+          if (parent.isEmpty() || ds.isEmpty() || !parent.get().teamId().equals(teamId)
+              || !ds.get().teamId().equals(teamId)) {
             return markFailed(todo, "the parent experiment or its dataset no longer exists");
           }
-          Future<Dataset> stored = cache.get(event.teamId(), event.datasetId(),
-              ds.get().version());
+          Future<Dataset> stored = cache.get(teamId, first.datasetId(), ds.get().version());
           Future<byte[]> candidates = blobs.get(parentPrefix + StoredDataset.CANDIDATES);
-          Future<byte[]> embeddings = parent.get().settings().getInteger("item_embedding_dims")
-              == null ? Future.succeededFuture(null)
+          Future<byte[]> embeddings = !parent.get().settings().hasItemEmbeddings()
+              ? Future.succeededFuture(null)
               : blobs.get(parentPrefix + StoredDataset.ITEM_EMBEDDINGS);
-          Future<byte[]> group = lineage.getValue("users") == null ? Future.succeededFuture(null)
+          Future<byte[]> group = !lineage.isGroup() ? Future.succeededFuture(null)
               : blobs.get(BlobKeys.experiment(first.teamId(), first.id())
                   + StoredDataset.GROUP_USERS);
           return Future.all(stored, candidates, embeddings, group).compose(x ->
@@ -158,15 +167,16 @@ public final class RerankWorker extends VerticleBase {
                 List<Future<Void>> sent = new ArrayList<>();
                 for (ExperimentRecord e : todo) {
                   sent.add(bus.publish(Topics.EXPERIMENT_UPLOADED, e.id(),
-                      new Events.ExperimentUploaded(e.teamId(), e.datasetId(), e.id())
-                          .toJson()));
+                      new Events.ExperimentUploaded(e.teamId(), e.datasetId(), e.id(),
+                          e.settings()).toJson()));
                 }
                 return Future.all(sent);
               })
-              .compose(x -> bus.publish(Topics.RERANK_COMPLETED, event.parentId(),
-                  event.toJson()))
+              .compose(x -> bus.publish(Topics.RERANK_COMPLETED, lineage.parentId(),
+                  new Events.RerankRequested(teamId, first.datasetId(), lineage.parentId(),
+                      todo.stream().map(ExperimentRecord::id).toList()).toJson()))
               .onSuccess(x -> LOG.info("re-ranked {} at {} λ value(s) in {} s",
-                  lineage.getString("parent"), todo.size(),
+                  lineage.parent(), todo.size(),
                   String.format("%.2f", (System.nanoTime() - t0) / 1e9)))
               .recover(t -> t instanceof DataProblem p
                   ? markFailed(todo, "re-rank failed: " + p.getCause().getMessage())
@@ -175,21 +185,19 @@ public final class RerankWorker extends VerticleBase {
   }
 
   private static List<RerankResult> rerank(Dataset ds, byte[] candidateBytes,
-      byte[] embeddingBytes, byte[] groupBytes, JsonObject lineage, List<ExperimentRecord> todo) {
+      byte[] embeddingBytes, byte[] groupBytes, RerankLineage lineage, List<ExperimentRecord> todo) {
     CandidateLists parentLists = StoredDataset.decodeCandidates(candidateBytes, ds.nUsers());
     float[][] vectors = embeddingBytes == null ? null
         : Dataset.itemVectors(ArrowCodec.fromBytes(embeddingBytes), ds.nItems());
     RerankInput in = RerankInput.of(parentLists, ds.train(), ds.nItems(),
-        ds.multiValuedColumns(), vectors).cut(lineage.getInteger("n"));
+        ds.multiValuedColumns(), vectors).cut(lineage.nCandidates());
     int[] users = groupBytes == null ? null
         : ArrowCodec.fromBytes(groupBytes).ints("u");
-    String sim = lineage.getString("sim");
-    Objective objective = Objective.parse(lineage.getString("objective")
-        + (sim == null ? "" : ":" + sim));
-    double[] lambdas = todo.stream().mapToDouble(e -> e.settings().getJsonObject("rerank")
-        .getDouble("lambda")).toArray();
+    String sim = lineage.sim();
+    Objective objective = Objective.parse(lineage.objective() + (sim == null ? "" : ":" + sim));
+    double[] lambdas = todo.stream().mapToDouble(e -> e.settings().rerank().lambda()).toArray();
     int threads = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
-    return Reranker.sweep(in, objective, lambdas, lineage.getInteger("k"), users, threads,
+    return Reranker.sweep(in, objective, lambdas, lineage.k(), users, threads,
         sharedCooc(ds, in, objective, users, threads));
   }
 

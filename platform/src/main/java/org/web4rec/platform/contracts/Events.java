@@ -19,22 +19,37 @@ public final class Events {
     }
   }
 
-  public record ExperimentUploaded(String teamId, String datasetId, String experimentId) {
+  /**
+   * An experiment (uploaded, or derived by a re-rank) waits for its metrics. Carries the settings
+   * the metrics are computed with, so the worker need not read them back; team and dataset are
+   * informational (the worker takes them from the experiment's row, the truth for tenancy).
+   * {@code settings} is null in events published before it was carried: the worker then uses the
+   * row's.
+   */
+  public record ExperimentUploaded(String teamId, String datasetId, String experimentId,
+      ExperimentSettings settings) {
     public JsonObject toJson() {
       return new JsonObject().put("team_id", teamId).put("dataset_id", datasetId)
-          .put("experiment_id", experimentId);
+          .put("experiment_id", experimentId)
+          .put("settings", settings == null ? null : settings.toJson());
     }
 
     public static ExperimentUploaded fromJson(JsonObject j) {
       if (j == null || j.getString("experiment_id") == null) {
         throw new IllegalArgumentException("experiment.uploaded without experiment_id: " + j);
       }
+      JsonObject settings = j.getJsonObject("settings");
       return new ExperimentUploaded(j.getString("team_id"), j.getString("dataset_id"),
-          j.getString("experiment_id"));
+          j.getString("experiment_id"),
+          settings == null ? null : ExperimentSettings.fromJson(settings));
     }
   }
 
-  /** One re-rank job: the parent's lists re-ranked at one or more λ, one derived experiment each. */
+  /**
+   * One re-rank job: the parent's lists re-ranked at one or more λ, one derived experiment each.
+   * The worker takes the parent, team, dataset and each λ from the derived experiments' rows;
+   * the ids here say which rows.
+   */
   public record RerankRequested(String teamId, String datasetId, String parentId,
       java.util.List<String> experimentIds) {
     public JsonObject toJson() {

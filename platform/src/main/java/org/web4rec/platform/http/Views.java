@@ -2,6 +2,7 @@ package org.web4rec.platform.http;
 
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
+import org.web4rec.platform.contracts.RerankLineage;
 import org.web4rec.platform.sql.DatasetRepository.DatasetRecord;
 import org.web4rec.platform.sql.ExperimentRepository.ExperimentRecord;
 
@@ -34,14 +35,19 @@ public final class Views {
         .put("updated_at", iso(e.updatedAt()))
         .put("metrics", m)
         .put("metrics_meta", e.metricsMeta());
-    j.mergeIn(e.settings());
-    // Lineage of a derived (re-ranked) experiment, flat so tables show it beside the metrics.
-    JsonObject rerank = e.settings().getJsonObject("rerank");
-    j.put("parent", rerank == null ? null : rerank.getString("parent"))
-        .put("objective", rerank == null ? null : rerank.getString("objective"))
-        .put("sim", rerank == null ? null : rerank.getString("sim"))
-        .put("lambda", rerank == null ? null : rerank.getDouble("lambda"));
-    return j;
+    j.mergeIn(e.settings().toJson());
+    return lineage(j, e.settings().rerank());
+  }
+
+  /**
+   * The lineage of a derived (re-ranked) experiment, flat so tables show it beside the metrics;
+   * nulls for an uploaded experiment.
+   */
+  public static JsonObject lineage(JsonObject j, RerankLineage rerank) {
+    return j.put("parent", rerank == null ? null : rerank.parent())
+        .put("objective", rerank == null ? null : rerank.objective())
+        .put("sim", rerank == null ? null : rerank.sim())
+        .put("lambda", rerank == null ? null : rerank.lambda());
   }
 
   public static String iso(long epochMillis) {

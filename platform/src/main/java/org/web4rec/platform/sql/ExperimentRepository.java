@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.web4rec.platform.contracts.ExperimentSettings;
 
 /**
  * Experiment rows, their status machine (uploaded → computing → ready | failed) and aggregate
@@ -23,9 +24,9 @@ public final class ExperimentRepository {
   public static final String READY = "ready";
   public static final String FAILED = "failed";
 
-  /** {@code settings}: ks, n_candidates, counts; {@code metricsMeta}: what the metrics used. */
+  /** {@code settings}: what it is evaluated with; {@code metricsMeta}: what the metrics used. */
   public record ExperimentRecord(String id, String teamId, String datasetId, String name,
-      String status, String error, JsonObject hyperParameters, JsonObject settings,
+      String status, String error, JsonObject hyperParameters, ExperimentSettings settings,
       String idempotencyKey, JsonObject metricsMeta, long createdAt, long updatedAt) {}
 
   private static final String COLUMNS = "id, team_id, dataset_id, name, status, error,"
@@ -44,7 +45,7 @@ public final class ExperimentRepository {
     return pool.preparedQuery("INSERT INTO experiments (" + COLUMNS + ")"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .execute(Tuple.from(new Object[] {e.id(), e.teamId(), e.datasetId(), e.name(), e.status(),
-            e.error(), e.hyperParameters().encode(), e.settings().encode(), e.idempotencyKey(),
+            e.error(), e.hyperParameters().encode(), e.settings().toJson().encode(), e.idempotencyKey(),
             e.metricsMeta() == null ? null : e.metricsMeta().encode(), e.createdAt(),
             e.updatedAt()}))
         .recover(t -> SqlErrors.isDuplicateKey(t)
@@ -223,7 +224,7 @@ public final class ExperimentRepository {
     return new ExperimentRecord(r.getString("id"), r.getString("team_id"),
         r.getString("dataset_id"), r.getString("name"), r.getString("status"),
         r.getString("error"), new JsonObject(r.getString("hyper_parameters")),
-        new JsonObject(r.getString("settings")), r.getString("idempotency_key"),
+        ExperimentSettings.fromJson(new JsonObject(r.getString("settings"))), r.getString("idempotency_key"),
         meta == null ? null : new JsonObject(meta), r.getLong("created_at"),
         r.getLong("updated_at"));
   }

@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.web4rec.platform.contracts.ExperimentSettings;
 import org.web4rec.platform.sql.AccountRepository.ApiToken;
 import org.web4rec.platform.sql.AccountRepository.User;
 import org.web4rec.platform.sql.DatasetRepository.DatasetRecord;
@@ -125,7 +126,8 @@ public abstract class RepositoryContract {
 
   private ExperimentRecord experiment(String id, String name, String key) {
     return new ExperimentRecord(id, "t1", "ds_1", name, ExperimentRepository.UPLOADED, null,
-        new JsonObject().put("lr", 0.01), new JsonObject().put("ks", new JsonArray().add(10)),
+        new JsonObject().put("lr", 0.01),
+        new ExperimentSettings(java.util.List.of(10), 100, 3, 1, null, null, null),
         key, null, 1L, 1L);
   }
 
