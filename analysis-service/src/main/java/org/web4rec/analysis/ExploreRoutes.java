@@ -22,6 +22,7 @@ import org.web4rec.platform.http.ApiException;
 import org.web4rec.platform.http.Caller;
 import org.web4rec.platform.http.Json;
 import org.web4rec.platform.http.ServiceRoutes;
+import org.web4rec.platform.service.Endpoint;
 import org.web4rec.platform.sql.DatasetRepository;
 import org.web4rec.platform.sql.DatasetRepository.DatasetRecord;
 import org.web4rec.platform.sql.ExperimentRepository;
@@ -49,6 +50,18 @@ public final class ExploreRoutes implements ServiceRoutes {
   private final DecodedBlobs<CandidateLists> lists;
   private final DecodedBlobs<Table> perUser;
 
+  private static final String EXPERIMENT = "/datasets/:dataset/experiments/:experiment";
+  static final Endpoint PROJECTION = Endpoint.get(EXPERIMENT + "/projection");
+  static final Endpoint ATTRIBUTES = Endpoint.get(EXPERIMENT + "/attributes");
+  static final Endpoint ATTRIBUTE = Endpoint.get(EXPERIMENT + "/attribute");
+  static final Endpoint FILTER = Endpoint.post(EXPERIMENT + "/filter");
+  static final Endpoint SELECT_USERS = Endpoint.post(EXPERIMENT + "/selection/users");
+  static final Endpoint SELECT_ITEMS = Endpoint.post(EXPERIMENT + "/selection/items");
+  static final Endpoint AUDIENCE = Endpoint.post(EXPERIMENT + "/audience");
+  static final Endpoint DRILLDOWN = Endpoint.get("/datasets/:dataset/users/:user/drilldown");
+  static final List<Endpoint> ENDPOINTS = List.of(PROJECTION, ATTRIBUTES, ATTRIBUTE, FILTER,
+      SELECT_USERS, SELECT_ITEMS, AUDIENCE, DRILLDOWN);
+
   public ExploreRoutes(Vertx vertx, BlobStore blobs, DatasetRepository datasets,
       ExperimentRepository experiments, DatasetCache cache) {
     this.vertx = vertx;
@@ -63,15 +76,14 @@ public final class ExploreRoutes implements ServiceRoutes {
 
   @Override
   public void mount(Router api) {
-    String e = "/datasets/:dataset/experiments/:experiment";
-    api.get(e + "/projection").handler(this::projection);
-    api.get(e + "/attributes").handler(this::attributes);
-    api.get(e + "/attribute").handler(this::attribute);
-    api.post(e + "/filter").handler(this::filter);
-    api.post(e + "/selection/users").handler(this::selectUsers);
-    api.post(e + "/selection/items").handler(this::selectItems);
-    api.post(e + "/audience").handler(this::audience);
-    api.get("/datasets/:dataset/users/:user/drilldown").handler(this::drilldown);
+    PROJECTION.mount(api, this::projection);
+    ATTRIBUTES.mount(api, this::attributes);
+    ATTRIBUTE.mount(api, this::attribute);
+    FILTER.mount(api, this::filter);
+    SELECT_USERS.mount(api, this::selectUsers);
+    SELECT_ITEMS.mount(api, this::selectItems);
+    AUDIENCE.mount(api, this::audience);
+    DRILLDOWN.mount(api, this::drilldown);
   }
 
   // ---------------------------------------------------------------- loading

@@ -54,7 +54,7 @@ public final class GatewayVerticle extends VerticleBase {
   }
 
   /**
-   * Distributed mode: the API routes of {@link RouteOwners} are forwarded by {@code proxy} (when
+   * Distributed mode: the services' API routes are forwarded by {@code proxy} (when
    * not null) to their services over HTTP, and {@code services} is usually empty.
    */
   public GatewayVerticle(ServerConfig config, Health health, Observability observability,

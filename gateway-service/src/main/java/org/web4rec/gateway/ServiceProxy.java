@@ -10,16 +10,19 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.web4rec.platform.http.ApiException;
 import org.web4rec.platform.http.Caller;
 import org.web4rec.platform.http.InternalAuth;
+import org.web4rec.platform.service.Endpoint;
 
 /**
- * The gateway's half of distributed mode: every route of {@link RouteOwners} is authenticated
- * here, then forwarded over HTTP to its owning service with the caller signed in headers
+ * The gateway's half of distributed mode: every endpoint of every service (its
+ * {@code ServiceModule#endpoints}, passed in as the route table) is authenticated here, then
+ * forwarded over HTTP to its owning service with the caller signed in headers
  * ({@link InternalAuth}). Bodies stream both ways (the request is paused before authentication
  * and piped afterwards), so a large upload is never buffered in the gateway; the gateway still
  * refuses a declared Content-Length over its limit up front, and the service bounds the rest.
@@ -33,20 +36,24 @@ public final class ServiceProxy {
 
   private static final String PIPED = "web4rec.proxy.piped";
 
+  private final Map<String, List<Endpoint>> routeTable;
   private final Map<String, String> baseUrls;
   private final InternalAuth signer;
   private final long maxBodyBytes;
 
   /**
+   * @param routeTable service name to the endpoints it owns
    * @param baseUrls service name to base URL (scheme, host, port), e.g. http://web4rec-ingest:8080
    */
-  public ServiceProxy(Map<String, String> baseUrls, InternalAuth signer, long maxBodyBytes) {
-    for (RouteOwners.Route r : RouteOwners.TABLE) {
-      if (!baseUrls.containsKey(r.service())) {
-        throw new IllegalArgumentException("no URL for the " + r.service() + " service (gateway."
-            + r.service() + "-url)");
+  public ServiceProxy(Map<String, List<Endpoint>> routeTable, Map<String, String> baseUrls,
+      InternalAuth signer, long maxBodyBytes) {
+    for (String service : routeTable.keySet()) {
+      if (!baseUrls.containsKey(service)) {
+        throw new IllegalArgumentException("no URL for the " + service + " service (gateway."
+            + service + "-url)");
       }
     }
+    this.routeTable = Map.copyOf(routeTable);
     this.baseUrls = Map.copyOf(baseUrls);
     this.signer = signer;
     this.maxBodyBytes = maxBodyBytes;
@@ -54,13 +61,15 @@ public final class ServiceProxy {
 
   /** Mounts the forwarding routes; call before any body handler on the same router. */
   public void mount(Router api, HttpClient client, Handler<RoutingContext> authenticate) {
-    for (RouteOwners.Route r : RouteOwners.TABLE) {
-      String base = stripSlash(baseUrls.get(r.service()));
-      api.route(r.method(), r.path())
-          .handler(this::holdBody)
-          .handler(authenticate)
-          .handler(ctx -> forward(ctx, client, r.service(), base));
-    }
+    routeTable.forEach((service, endpoints) -> {
+      String base = stripSlash(baseUrls.get(service));
+      for (Endpoint e : endpoints) {
+        api.route(e.method(), e.path())
+            .handler(this::holdBody)
+            .handler(authenticate)
+            .handler(ctx -> forward(ctx, client, service, base));
+      }
+    });
   }
 
   /** Pauses the body until it can be piped, after the (asynchronous) authentication. */

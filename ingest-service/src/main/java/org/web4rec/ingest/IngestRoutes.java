@@ -6,6 +6,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.web4rec.platform.data.DatasetCache;
 import org.web4rec.platform.http.ApiException;
@@ -13,10 +14,18 @@ import org.web4rec.platform.http.Caller;
 import org.web4rec.platform.http.Json;
 import org.web4rec.platform.http.ServiceRoutes;
 import org.web4rec.platform.http.Views;
+import org.web4rec.platform.service.Endpoint;
 import org.web4rec.platform.sql.DatasetRepository;
 
 /** HTTP routes of the ingest service: dataset registration and reads, experiment uploads. */
 public final class IngestRoutes implements ServiceRoutes {
+
+  static final Endpoint REGISTER = Endpoint.post("/datasets");
+  static final Endpoint LIST = Endpoint.get("/datasets");
+  static final Endpoint GET = Endpoint.get("/datasets/:dataset");
+  static final Endpoint STATS = Endpoint.get("/datasets/:dataset/stats");
+  static final Endpoint UPLOAD = Endpoint.post("/datasets/:dataset/experiments");
+  static final List<Endpoint> ENDPOINTS = List.of(REGISTER, LIST, GET, STATS, UPLOAD);
 
   private final IngestService service;
   private final DatasetRepository datasets;
@@ -30,11 +39,11 @@ public final class IngestRoutes implements ServiceRoutes {
 
   @Override
   public void mount(Router api) {
-    api.post("/datasets").handler(this::registerDataset);
-    api.get("/datasets").handler(this::listDatasets);
-    api.get("/datasets/:dataset").handler(this::getDataset);
-    api.get("/datasets/:dataset/stats").handler(this::stats);
-    api.post("/datasets/:dataset/experiments").handler(this::uploadExperiment);
+    REGISTER.mount(api, this::registerDataset);
+    LIST.mount(api, this::listDatasets);
+    GET.mount(api, this::getDataset);
+    STATS.mount(api, this::stats);
+    UPLOAD.mount(api, this::uploadExperiment);
   }
 
   private void registerDataset(RoutingContext ctx) {

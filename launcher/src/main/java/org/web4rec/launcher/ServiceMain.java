@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,34 +13,23 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.web4rec.gateway.GatewayVerticle;
-import org.web4rec.gateway.RouteOwners;
 import org.web4rec.gateway.ServiceProxy;
-import org.web4rec.analysis.ExploreRoutes;
-import org.web4rec.ingest.IngestRoutes;
-import org.web4rec.ingest.IngestService;
-import org.web4rec.metrics.AnalysisRoutes;
-import org.web4rec.metrics.MetricsWorker;
-import org.web4rec.metrics.ResultsRoutes;
 import org.web4rec.platform.config.ServerConfig;
 import org.web4rec.platform.config.ServiceConfig;
-import org.web4rec.platform.data.DatasetCache;
 import org.web4rec.platform.http.Health;
 import org.web4rec.platform.http.InternalAuth;
 import org.web4rec.platform.http.ServiceServer;
-import org.web4rec.platform.observe.BacklogGauge;
 import org.web4rec.platform.observe.Observability;
+import org.web4rec.platform.service.Endpoint;
+import org.web4rec.platform.service.JobSettings;
+import org.web4rec.platform.service.Ports;
 import org.web4rec.platform.sql.AccountRepository;
-import org.web4rec.platform.sql.DatasetRepository;
-import org.web4rec.platform.sql.ExperimentRepository;
-import org.web4rec.rerank.RerankRoutes;
-import org.web4rec.rerank.RerankService;
-import org.web4rec.rerank.RerankWorker;
 
 /**
- * Distributed mode: one service per process ({@code web4rec service NAME --config FILE}).
- * ingest, metrics and rerank serve their own routes behind {@link InternalAuth} (metrics and
- * rerank also run their event workers); the gateway keeps accounts, tokens and the UI and
- * forwards every other API route to its owner ({@link RouteOwners}) over HTTP.
+ * Distributed mode: one service per process ({@code web4rec service NAME --config FILE}). Each
+ * service module serves its own routes behind {@link InternalAuth} and runs its event workers
+ * ({@link Modules}); the gateway keeps accounts, tokens and the UI and forwards every other API
+ * route to the module that owns it ({@link Modules#routeTable}) over HTTP.
  * {@link #deploy} is split from {@link #start} so tests can run several services on shared
  * embedded stores in one JVM.
  */
@@ -54,25 +44,11 @@ public final class ServiceMain {
     }
   }
 
-  /** The services this build can start. */
-  static final List<String> IN_THIS_BUILD =
-      List.of("gateway", "ingest", "metrics", "rerank", "analysis");
-
-  private ServiceMain() {}
-
-  private static String notInThisBuild(String name) {
-    return "the " + name + " service is not in this build (its module is written in its own"
-        + " branch)";
-  }
-
   /** Starts the service the config names, with its own Vert.x and adapters. */
   public static Future<Running> start(ServiceConfig config) {
     String name;
     try {
       name = serviceName(config);
-      if (!IN_THIS_BUILD.contains(name)) {
-        throw new IllegalArgumentException(notInThisBuild(name));
-      }
       Files.createDirectories(config.server().uploadDir());
     } catch (IllegalArgumentException | IOException e) {
       return Future.failedFuture(e);
@@ -112,9 +88,13 @@ public final class ServiceMain {
         AdapterFactory.bus(vertx, config));
   }
 
+  /** Decoded datasets one service process keeps. */
+  static final int CACHED_DATASETS = 2;
+
   /**
-   * Deploys the verticles of the service the config names on the given Vert.x and adapters
-   * (schema already migrated); completes with the HTTP port bound.
+   * Deploys the service the config names on the given Vert.x and adapters (schema already
+   * migrated): its module's workers when {@code workers.enabled}, then its HTTP server; completes
+   * with the HTTP port bound.
    */
   public static Future<Integer> deploy(Vertx vertx, ServiceConfig config,
       Observability observability, Adapters a) {
@@ -128,60 +108,21 @@ public final class ServiceMain {
     } catch (IllegalArgumentException e) {
       return Future.failedFuture(e);
     }
-    DatasetRepository datasets = new DatasetRepository(a.db());
-    ExperimentRepository experiments = new ExperimentRepository(a.db());
+    if (name.equals("gateway")) {
+      return gateway(vertx, config, server, observability, a, auth);
+    }
     // The local bus loses events with the process, so its workers re-enqueue unfinished work at
     // start; with Kafka the events persist and a restarting replica must not redo others' work.
-    boolean recover = "local".equals(config.get("bus.adapter"));
-    switch (name) {
-      case "gateway":
-        return gateway(vertx, config, server, observability, a, auth);
-      case "ingest": {
-        DatasetCache cache = new DatasetCache(vertx, a.blobs(), 2);
-        IngestService ingest = new IngestService(vertx, server, a.blobs(), datasets, experiments,
-            a.bus(), cache);
-        return serve(vertx, name, server, observability, a, auth,
-            List.of(new IngestRoutes(ingest, datasets, cache)));
-      }
-      case "metrics": {
-        DatasetCache cache = new DatasetCache(vertx, a.blobs(), 2);
-        BacklogGauge.start(vertx, observability.registry(), experiments,
-            Web4RecServer.BACKLOG_REFRESH_MS);
-        Future<?> workers = config.flag("workers.enabled")
-            ? vertx.deployVerticle(new MetricsWorker(a.blobs(), datasets, experiments, a.bus(),
-                cache, recover, observability.jobs())
-                .testOnlyDelay(config.integer("test-only.metrics-job-delay-ms")))
-            : Future.succeededFuture();
-        return workers.compose(v -> serve(vertx, name, server, observability, a, auth,
-            List.of(new ResultsRoutes(a.blobs(), datasets, experiments),
-                new AnalysisRoutes(a.blobs(), datasets, experiments, cache))));
-      }
-      case "rerank": {
-        DatasetCache cache = new DatasetCache(vertx, a.blobs(), 2);
-        Future<?> workers = config.flag("workers.enabled")
-            ? vertx.deployVerticle(new RerankWorker(a.blobs(), datasets, experiments, a.bus(),
-                cache, recover, observability.jobs()))
-            : Future.succeededFuture();
-        return workers.compose(v -> serve(vertx, name, server, observability, a, auth,
-            List.of(new RerankRoutes(new RerankService(vertx, a.blobs(), experiments, a.bus(),
-                cache), a.blobs(), datasets, experiments, cache))));
-      }
-      case "analysis": {
-        DatasetCache cache = new DatasetCache(vertx, a.blobs(), 2);
-        return serve(vertx, name, server, observability, a, auth,
-            List.of(new ExploreRoutes(vertx, a.blobs(), datasets, experiments, cache)));
-      }
-      default:
-        return Future.failedFuture(new IllegalArgumentException(notInThisBuild(name)));
-    }
-  }
-
-  private static Future<Integer> serve(Vertx vertx, String name, ServerConfig server,
-      Observability observability, Adapters a, InternalAuth auth,
-      List<org.web4rec.platform.http.ServiceRoutes> routes) {
-    ServiceServer http = new ServiceServer(name, server, Health.of(vertx, a.db().pool(),
-        a.blobs(), a.bus()), observability, auth, routes);
-    return vertx.deployVerticle(http).map(id -> http.actualPort());
+    JobSettings jobs = new JobSettings(config.flag("workers.enabled"),
+        "local".equals(config.get("bus.adapter")),
+        config.integer("test-only.metrics-job-delay-ms"));
+    Ports ports = Ports.of(vertx, server, a.db(), a.blobs(), a.bus(), CACHED_DATASETS,
+        observability, jobs);
+    return Modules.deploy(vertx, ports, List.of(Modules.named(name))).compose(routes -> {
+      ServiceServer http = new ServiceServer(name, server, Health.of(vertx, a.db().pool(),
+          a.blobs(), a.bus()), observability, auth, routes);
+      return vertx.deployVerticle(http).map(id -> http.actualPort());
+    });
   }
 
   private static Future<Integer> gateway(Vertx vertx, ServiceConfig config, ServerConfig server,
@@ -190,10 +131,11 @@ public final class ServiceMain {
     String jwt;
     ServiceProxy proxy;
     try {
-      for (RouteOwners.Route r : RouteOwners.TABLE) {
-        urls.computeIfAbsent(r.service(), s -> config.require("gateway." + s + "-url"));
+      Map<String, List<Endpoint>> table = Modules.routeTable();
+      for (String service : table.keySet()) {
+        urls.put(service, config.require("gateway." + service + "-url"));
       }
-      proxy = new ServiceProxy(urls, auth, server.maxUploadBytes());
+      proxy = new ServiceProxy(table, urls, auth, server.maxUploadBytes());
       jwt = config.get("gateway.jwt-secret");
       if (jwt == null) {
         if (!"embedded".equals(config.get("sql.adapter"))) {
@@ -214,9 +156,11 @@ public final class ServiceMain {
 
   private static String serviceName(ServiceConfig config) {
     String name = config.require("service");
-    if (!ServiceConfig.SERVICES.contains(name)) {
+    List<String> known = new ArrayList<>(List.of("gateway"));
+    Modules.ALL.forEach(m -> known.add(m.name()));
+    if (!known.contains(name)) {
       throw new IllegalArgumentException("unknown service '" + name + "'; one of "
-          + String.join(", ", ServiceConfig.SERVICES));
+          + String.join(", ", known));
     }
     return name;
   }

@@ -15,6 +15,7 @@ import org.web4rec.platform.http.ApiException;
 import org.web4rec.platform.http.Caller;
 import org.web4rec.platform.http.Json;
 import org.web4rec.platform.http.ServiceRoutes;
+import org.web4rec.platform.service.Endpoint;
 import org.web4rec.platform.sql.DatasetRepository;
 import org.web4rec.platform.sql.DatasetRepository.DatasetRecord;
 import org.web4rec.platform.sql.ExperimentRepository;
@@ -32,6 +33,11 @@ public final class AnalysisRoutes implements ServiceRoutes {
   private final ExperimentRepository experiments;
   private final DatasetCache cache;
 
+  static final Endpoint BREAKDOWN =
+      Endpoint.get("/datasets/:dataset/experiments/:experiment/breakdown");
+  static final Endpoint COMPARE = Endpoint.get("/datasets/:dataset/compare");
+  static final List<Endpoint> ENDPOINTS = List.of(BREAKDOWN, COMPARE);
+
   public AnalysisRoutes(BlobStore blobs, DatasetRepository datasets,
       ExperimentRepository experiments, DatasetCache cache) {
     this.blobs = blobs;
@@ -42,8 +48,8 @@ public final class AnalysisRoutes implements ServiceRoutes {
 
   @Override
   public void mount(Router api) {
-    api.get("/datasets/:dataset/experiments/:experiment/breakdown").handler(this::breakdown);
-    api.get("/datasets/:dataset/compare").handler(this::compare);
+    BREAKDOWN.mount(api, this::breakdown);
+    COMPARE.mount(api, this::compare);
   }
 
   private Future<DatasetRecord> dataset(Caller caller, String name) {

@@ -14,6 +14,7 @@ import org.web4rec.platform.http.ApiException;
 import org.web4rec.platform.http.Caller;
 import org.web4rec.platform.http.Json;
 import org.web4rec.platform.http.ServiceRoutes;
+import org.web4rec.platform.service.Endpoint;
 import org.web4rec.platform.http.Views;
 import org.web4rec.platform.sql.DatasetRepository;
 import org.web4rec.platform.sql.DatasetRepository.DatasetRecord;
@@ -29,6 +30,13 @@ public final class ResultsRoutes implements ServiceRoutes {
   private final DatasetRepository datasets;
   private final ExperimentRepository experiments;
   private final TableCache tables;
+
+  static final Endpoint LIST = Endpoint.get("/datasets/:dataset/experiments");
+  static final Endpoint TABLE = Endpoint.get("/datasets/:dataset/experiments/table");
+  static final Endpoint GET = Endpoint.get("/datasets/:dataset/experiments/:experiment");
+  static final Endpoint PER_USER =
+      Endpoint.get("/datasets/:dataset/experiments/:experiment/per-user");
+  static final List<Endpoint> ENDPOINTS = List.of(LIST, TABLE, GET, PER_USER);
 
   public ResultsRoutes(BlobStore blobs, DatasetRepository datasets,
       ExperimentRepository experiments) {
@@ -60,10 +68,10 @@ public final class ResultsRoutes implements ServiceRoutes {
 
   @Override
   public void mount(Router api) {
-    api.get("/datasets/:dataset/experiments").handler(this::list);
-    api.get("/datasets/:dataset/experiments/table").handler(this::table);
-    api.get("/datasets/:dataset/experiments/:experiment").handler(this::get);
-    api.get("/datasets/:dataset/experiments/:experiment/per-user").handler(this::perUser);
+    LIST.mount(api, this::list);
+    TABLE.mount(api, this::table);
+    GET.mount(api, this::get);
+    PER_USER.mount(api, this::perUser);
   }
 
   private Future<DatasetRecord> dataset(Caller caller, String name) {

@@ -17,6 +17,7 @@ import org.web4rec.platform.http.ApiException;
 import org.web4rec.platform.http.Caller;
 import org.web4rec.platform.http.Json;
 import org.web4rec.platform.http.ServiceRoutes;
+import org.web4rec.platform.service.Endpoint;
 import org.web4rec.platform.sql.DatasetRepository;
 import org.web4rec.platform.sql.DatasetRepository.DatasetRecord;
 import org.web4rec.platform.sql.ExperimentRepository;
@@ -38,6 +39,13 @@ public final class RerankRoutes implements ServiceRoutes {
   private final ExperimentRepository experiments;
   private final DatasetCache cache;
 
+  private static final String EXPERIMENT = "/datasets/:dataset/experiments/:experiment";
+  static final Endpoint RERANK = Endpoint.post(EXPERIMENT + "/rerank");
+  static final Endpoint SWEEP = Endpoint.post(EXPERIMENT + "/sweep");
+  static final Endpoint REPORT = Endpoint.get(EXPERIMENT + "/rerank-report");
+  static final Endpoint USER_DIFF = Endpoint.get(EXPERIMENT + "/user-diff");
+  static final List<Endpoint> ENDPOINTS = List.of(RERANK, SWEEP, REPORT, USER_DIFF);
+
   public RerankRoutes(RerankService service, BlobStore blobs, DatasetRepository datasets,
       ExperimentRepository experiments, DatasetCache cache) {
     this.service = service;
@@ -49,10 +57,10 @@ public final class RerankRoutes implements ServiceRoutes {
 
   @Override
   public void mount(Router api) {
-    api.post("/datasets/:dataset/experiments/:experiment/rerank").handler(ctx -> start(ctx, false));
-    api.post("/datasets/:dataset/experiments/:experiment/sweep").handler(ctx -> start(ctx, true));
-    api.get("/datasets/:dataset/experiments/:experiment/rerank-report").handler(this::report);
-    api.get("/datasets/:dataset/experiments/:experiment/user-diff").handler(this::userDiff);
+    RERANK.mount(api, ctx -> start(ctx, false));
+    SWEEP.mount(api, ctx -> start(ctx, true));
+    REPORT.mount(api, this::report);
+    USER_DIFF.mount(api, this::userDiff);
   }
 
   private Future<DatasetRecord> dataset(Caller caller, String name) {

@@ -25,9 +25,6 @@ public final class ServiceConfig {
   /** Every key with its default ({@code null}: no default). */
   public static final Map<String, String> KEYS = keys();
 
-  public static final List<String> SERVICES = List.of("gateway", "ingest", "metrics", "rerank",
-      "analysis");
-
   private final Map<String, String> values;
 
   private ServiceConfig(Map<String, String> values) {
