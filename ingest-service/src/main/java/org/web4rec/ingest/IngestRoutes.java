@@ -1,6 +1,5 @@
 package org.web4rec.ingest;
 
-import io.vertx.core.Future;
 import io.vertx.ext.web.FileUpload;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -12,6 +11,7 @@ import org.web4rec.platform.data.DatasetCache;
 import org.web4rec.platform.http.ApiException;
 import org.web4rec.platform.http.Caller;
 import org.web4rec.platform.http.Json;
+import org.web4rec.platform.http.Lookups;
 import org.web4rec.platform.http.ServiceRoutes;
 import org.web4rec.platform.http.Views;
 import org.web4rec.platform.service.Endpoint;
@@ -30,11 +30,13 @@ public final class IngestRoutes implements ServiceRoutes {
   private final IngestService service;
   private final DatasetRepository datasets;
   private final DatasetCache cache;
+  private final Lookups lookups;
 
   public IngestRoutes(IngestService service, DatasetRepository datasets, DatasetCache cache) {
     this.service = service;
     this.datasets = datasets;
     this.cache = cache;
+    this.lookups = new Lookups(datasets, null);
   }
 
   @Override
@@ -65,9 +67,7 @@ public final class IngestRoutes implements ServiceRoutes {
   private void getDataset(RoutingContext ctx) {
     Caller caller = Caller.of(ctx);
     String name = ctx.pathParam("dataset");
-    datasets.findByName(caller.teamId(), name)
-        .compose(d -> d.isPresent() ? Future.succeededFuture(d.get())
-            : Future.failedFuture(ApiException.notFound("dataset '" + name + "' does not exist")))
+    lookups.dataset(caller, name)
         .onSuccess(d -> Json.ok(ctx, 200, Views.dataset(d)))
         .onFailure(ctx::fail);
   }
@@ -75,9 +75,7 @@ public final class IngestRoutes implements ServiceRoutes {
   private void stats(RoutingContext ctx) {
     Caller caller = Caller.of(ctx);
     String name = ctx.pathParam("dataset");
-    datasets.findByName(caller.teamId(), name)
-        .compose(d -> d.isPresent() ? Future.succeededFuture(d.get())
-            : Future.failedFuture(ApiException.notFound("dataset '" + name + "' does not exist")))
+    lookups.dataset(caller, name)
         .compose(d -> cache.get(d.teamId(), d.id(), d.version()))
         .compose(ds -> ctx.vertx().executeBlocking(() -> DatasetStats.of(ds), false))
         .onSuccess(json -> Json.ok(ctx, 200, json))

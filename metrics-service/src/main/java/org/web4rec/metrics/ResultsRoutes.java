@@ -13,6 +13,7 @@ import org.web4rec.platform.data.StoredDataset;
 import org.web4rec.platform.http.ApiException;
 import org.web4rec.platform.http.Caller;
 import org.web4rec.platform.http.Json;
+import org.web4rec.platform.http.Lookups;
 import org.web4rec.platform.http.ServiceRoutes;
 import org.web4rec.platform.service.Endpoint;
 import org.web4rec.platform.http.Views;
@@ -27,8 +28,8 @@ import org.web4rec.platform.table.CsvCodec;
 public final class ResultsRoutes implements ServiceRoutes {
 
   private final BlobStore blobs;
-  private final DatasetRepository datasets;
   private final ExperimentRepository experiments;
+  private final Lookups lookups;
   private final TableCache tables;
 
   static final Endpoint LIST = Endpoint.get("/datasets/:dataset/experiments");
@@ -41,8 +42,8 @@ public final class ResultsRoutes implements ServiceRoutes {
   public ResultsRoutes(BlobStore blobs, DatasetRepository datasets,
       ExperimentRepository experiments) {
     this.blobs = blobs;
-    this.datasets = datasets;
     this.experiments = experiments;
+    this.lookups = new Lookups(datasets, experiments);
     this.tables = new TableCache(experiments);
   }
 
@@ -74,22 +75,9 @@ public final class ResultsRoutes implements ServiceRoutes {
     PER_USER.mount(api, this::perUser);
   }
 
-  private Future<DatasetRecord> dataset(Caller caller, String name) {
-    return datasets.findByName(caller.teamId(), name).compose(d -> d.isPresent()
-        ? Future.succeededFuture(d.get())
-        : Future.failedFuture(ApiException.notFound("dataset '" + name + "' does not exist")));
-  }
-
-  private Future<ExperimentRecord> experiment(Caller caller, DatasetRecord ds, String name) {
-    return experiments.find(caller.teamId(), ds.id(), name).compose(e -> e.isPresent()
-        ? Future.succeededFuture(e.get())
-        : Future.failedFuture(ApiException.notFound("experiment '" + name
-            + "' does not exist in dataset '" + ds.name() + "'")));
-  }
-
   private void list(RoutingContext ctx) {
     Caller caller = Caller.of(ctx);
-    dataset(caller, ctx.pathParam("dataset"))
+    lookups.dataset(caller, ctx.pathParam("dataset"))
         .compose(ds -> experiments.list(caller.teamId(), ds.id())
             .compose(list -> experiments.metrics(list.stream().map(ExperimentRecord::id).toList())
                 .map(metrics -> new JsonObject().put("experiments", Json.array(list.stream()
@@ -103,7 +91,7 @@ public final class ResultsRoutes implements ServiceRoutes {
     Map<String, String> params = new java.util.HashMap<>();
     ctx.queryParams().forEach(params::put);
     ExperimentTable.Query q = ExperimentTable.Query.parse(params);
-    dataset(caller, ctx.pathParam("dataset")).compose(ds -> tables.snapshot(caller.teamId(),
+    lookups.dataset(caller, ctx.pathParam("dataset")).compose(ds -> tables.snapshot(caller.teamId(),
         ds.id()).compose(snap -> {
           List<String> wanted = new java.util.ArrayList<>(q.columns());
           if (q.sortsByMetric() && !wanted.contains(q.sortColumn())) {
@@ -124,8 +112,8 @@ public final class ResultsRoutes implements ServiceRoutes {
 
   private void get(RoutingContext ctx) {
     Caller caller = Caller.of(ctx);
-    dataset(caller, ctx.pathParam("dataset"))
-        .compose(ds -> experiment(caller, ds, ctx.pathParam("experiment"))
+    lookups.dataset(caller, ctx.pathParam("dataset"))
+        .compose(ds -> lookups.experiment(ds, ctx.pathParam("experiment"))
             .compose(e -> experiments.metrics(List.of(e.id()))
                 .map(m -> Views.experiment(e, ds.name(), m.getOrDefault(e.id(), Map.of())))))
         .onSuccess(json -> Json.ok(ctx, 200, json))
@@ -138,8 +126,8 @@ public final class ResultsRoutes implements ServiceRoutes {
     if (!List.of("arrow", "csv", "json").contains(format)) {
       throw ApiException.badRequest("format must be arrow, csv or json", "?format=json");
     }
-    dataset(caller, ctx.pathParam("dataset"))
-        .compose(ds -> experiment(caller, ds, ctx.pathParam("experiment")))
+    lookups.dataset(caller, ctx.pathParam("dataset"))
+        .compose(ds -> lookups.experiment(ds, ctx.pathParam("experiment")))
         .compose(e -> {
           if (!ExperimentRepository.READY.equals(e.status())) {
             return Future.failedFuture(ApiException.conflict("experiment '" + e.name()

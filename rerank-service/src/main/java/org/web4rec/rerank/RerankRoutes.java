@@ -16,6 +16,7 @@ import org.web4rec.platform.data.StoredDataset;
 import org.web4rec.platform.http.ApiException;
 import org.web4rec.platform.http.Caller;
 import org.web4rec.platform.http.Json;
+import org.web4rec.platform.http.Lookups;
 import org.web4rec.platform.http.ServiceRoutes;
 import org.web4rec.platform.service.Endpoint;
 import org.web4rec.platform.sql.DatasetRepository;
@@ -35,8 +36,8 @@ public final class RerankRoutes implements ServiceRoutes {
 
   private final RerankService service;
   private final BlobStore blobs;
-  private final DatasetRepository datasets;
   private final ExperimentRepository experiments;
+  private final Lookups lookups;
   private final DatasetCache cache;
 
   private static final String EXPERIMENT = "/datasets/:dataset/experiments/:experiment";
@@ -50,8 +51,8 @@ public final class RerankRoutes implements ServiceRoutes {
       ExperimentRepository experiments, DatasetCache cache) {
     this.service = service;
     this.blobs = blobs;
-    this.datasets = datasets;
     this.experiments = experiments;
+    this.lookups = new Lookups(datasets, experiments);
     this.cache = cache;
   }
 
@@ -63,24 +64,11 @@ public final class RerankRoutes implements ServiceRoutes {
     USER_DIFF.mount(api, this::userDiff);
   }
 
-  private Future<DatasetRecord> dataset(Caller caller, String name) {
-    return datasets.findByName(caller.teamId(), name).compose(d -> d.isPresent()
-        ? Future.succeededFuture(d.get())
-        : Future.failedFuture(ApiException.notFound("dataset '" + name + "' does not exist")));
-  }
-
-  private Future<ExperimentRecord> experiment(Caller caller, DatasetRecord ds, String name) {
-    return experiments.find(caller.teamId(), ds.id(), name).compose(e -> e.isPresent()
-        ? Future.succeededFuture(e.get())
-        : Future.failedFuture(ApiException.notFound("experiment '" + name
-            + "' does not exist in dataset '" + ds.name() + "'")));
-  }
-
   private void start(RoutingContext ctx, boolean sweep) {
     Caller caller = Caller.of(ctx);
     RerankRequest req = RerankRequest.parse(Json.body(ctx), sweep);
-    dataset(caller, ctx.pathParam("dataset"))
-        .compose(ds -> experiment(caller, ds, ctx.pathParam("experiment"))
+    lookups.dataset(caller, ctx.pathParam("dataset"))
+        .compose(ds -> lookups.experiment(ds, ctx.pathParam("experiment"))
             .compose(parent -> service.request(caller, ds, parent, req)))
         .onSuccess(list -> Json.ok(ctx, 202, sweep
             ? new JsonObject().put("experiments", new JsonArray(new ArrayList<Object>(list)))
@@ -93,8 +81,8 @@ public final class RerankRoutes implements ServiceRoutes {
       RerankLineage lineage) {}
 
   private Future<Pair> pair(Caller caller, RoutingContext ctx) {
-    return dataset(caller, ctx.pathParam("dataset")).compose(ds ->
-        experiment(caller, ds, ctx.pathParam("experiment")).compose(derived -> {
+    return lookups.dataset(caller, ctx.pathParam("dataset")).compose(ds ->
+        lookups.experiment(ds, ctx.pathParam("experiment")).compose(derived -> {
           RerankLineage lineage = derived.settings().rerank();
           if (lineage == null) {
             return Future.failedFuture(ApiException.badRequest("'" + derived.name()
