@@ -32,7 +32,7 @@ import org.web4rec.platform.observe.Observability;
 import org.web4rec.platform.sql.AccountRepository;
 import org.web4rec.platform.sql.DatasetRepository;
 import org.web4rec.platform.sql.Db;
-import org.web4rec.platform.sql.EmbeddedSql;
+import org.web4rec.platform.adapters.sql.EmbeddedSql;
 import org.web4rec.platform.sql.ExperimentRepository;
 import org.web4rec.platform.sql.Ids;
 import org.web4rec.platform.sql.Schema;
