@@ -4,19 +4,19 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.util.Map;
+import org.web4rec.platform.adapters.blob.S3BlobStore;
+import org.web4rec.platform.adapters.blob.S3Config;
+import org.web4rec.platform.adapters.bus.KafkaBusConfig;
+import org.web4rec.platform.adapters.bus.KafkaMessageBus;
+import org.web4rec.platform.adapters.sql.EmbeddedSql;
+import org.web4rec.platform.adapters.sql.MySql;
+import org.web4rec.platform.adapters.sql.MySqlConfig;
 import org.web4rec.platform.blob.BlobStore;
 import org.web4rec.platform.blob.LocalBlobStore;
-import org.web4rec.platform.blob.S3BlobStore;
-import org.web4rec.platform.blob.S3Config;
-import org.web4rec.platform.bus.KafkaBusConfig;
-import org.web4rec.platform.bus.KafkaMessageBus;
 import org.web4rec.platform.bus.LocalMessageBus;
 import org.web4rec.platform.bus.MessageBus;
 import org.web4rec.platform.config.ServiceConfig;
 import org.web4rec.platform.sql.Db;
-import org.web4rec.platform.sql.EmbeddedSql;
-import org.web4rec.platform.sql.MySql;
-import org.web4rec.platform.sql.MySqlConfig;
 import org.web4rec.platform.sql.Schema;
 
 /**

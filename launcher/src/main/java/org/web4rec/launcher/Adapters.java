@@ -3,8 +3,8 @@ package org.web4rec.launcher;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.List;
+import org.web4rec.platform.adapters.blob.S3BlobStore;
 import org.web4rec.platform.blob.BlobStore;
-import org.web4rec.platform.blob.S3BlobStore;
 import org.web4rec.platform.bus.MessageBus;
 import org.web4rec.platform.sql.Db;
 

@@ -20,7 +20,7 @@ import org.web4rec.platform.service.JobSettings;
 import org.web4rec.platform.service.Ports;
 import org.web4rec.platform.sql.AccountRepository;
 import org.web4rec.platform.sql.Db;
-import org.web4rec.platform.sql.EmbeddedSql;
+import org.web4rec.platform.adapters.sql.EmbeddedSql;
 import org.web4rec.platform.sql.Ids;
 import org.web4rec.platform.sql.Schema;
 

@@ -75,14 +75,14 @@ class ServiceConfigFilesTest {
     assertTrue(e.getCause().getMessage().contains("WEB4REC_SQL_PASSWORD"),
         e.getCause().getMessage());
 
-    org.web4rec.platform.sql.MySqlConfig sql = AdapterFactory.mysqlConfig(
+    org.web4rec.platform.adapters.sql.MySqlConfig sql = AdapterFactory.mysqlConfig(
         c.with("sql.password", "pw"));
     assertEquals("db.example", sql.host());
     assertEquals(3307, sql.port());
     assertEquals("web4rec", sql.database());
     assertEquals(3, sql.poolSize());
 
-    org.web4rec.platform.blob.S3Config s3 = AdapterFactory.s3Config(c
+    org.web4rec.platform.adapters.blob.S3Config s3 = AdapterFactory.s3Config(c
         .with("blob.s3.endpoint", "http://minio:9000").with("blob.s3.access-key", "a")
         .with("blob.s3.secret-key", "s"));
     assertEquals("http://minio:9000", s3.endpoint());
@@ -91,7 +91,7 @@ class ServiceConfigFilesTest {
     // no key pair: the SDK's default credential chain (IRSA, instance profile)
     assertEquals(null, AdapterFactory.s3Config(c).accessKeyId());
 
-    org.web4rec.platform.bus.KafkaBusConfig kafka = AdapterFactory.kafkaConfig(c
+    org.web4rec.platform.adapters.bus.KafkaBusConfig kafka = AdapterFactory.kafkaConfig(c
         .with("bus.kafka.bootstrap-servers", "kafka:9092")
         .with("bus.kafka.session-timeout-ms", "6000"));
     assertEquals("kafka:9092", kafka.bootstrapServers());

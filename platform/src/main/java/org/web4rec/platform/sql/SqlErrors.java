@@ -6,7 +6,7 @@ import java.sql.SQLException;
 public final class SqlErrors {
 
   /** MySQL/MariaDB ER_DUP_ENTRY: "Duplicate entry '%s' for key %d". */
-  static final int ER_DUP_ENTRY = 1062;
+  public static final int ER_DUP_ENTRY = 1062;
   /** MySQL/MariaDB ER_DUP_ENTRY_WITH_KEY_NAME. */
   static final int ER_DUP_ENTRY_WITH_KEY_NAME = 1586;
 

@@ -17,7 +17,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The contract every {@link BlobStore} adapter passes (local directory now, S3 later). */
+/**
+ * The contract every {@link BlobStore} adapter passes: the local directory here, S3 in
+ * platform-adapters (this test-jar is how it reuses the suite).
+ */
 public abstract class BlobStoreContract {
 
   protected Vertx vertx;

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The contract every {@link MessageBus} adapter passes: each group gets each event once, a failed
  * handler sees the event again, an event that keeps failing lands on the dead-letter topic.
- * Subclasses provide the adapter (local event bus here; Kafka in distributed mode).
+ * Subclasses provide the adapter (the local event bus here; Kafka in platform-adapters).
  */
 public abstract class MessageBusContract {
 
@@ -53,11 +53,11 @@ public abstract class MessageBusContract {
     vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
   }
 
-  static <T> T await(Future<T> f) throws Exception {
+  protected static <T> T await(Future<T> f) throws Exception {
     return f.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
   }
 
-  static void eventually(java.util.function.BooleanSupplier condition) throws Exception {
+  protected static void eventually(java.util.function.BooleanSupplier condition) throws Exception {
     long deadline = System.currentTimeMillis() + 60_000;
     while (!condition.getAsBoolean()) {
       if (System.currentTimeMillis() > deadline) {

@@ -28,7 +28,8 @@ import org.web4rec.platform.sql.ExperimentRepository.ExperimentRecord;
 
 /**
  * The metadata-store contract: every SQL adapter (embedded H2, MySQL/MariaDB) runs the same
- * repositories and must pass these checks. Subclasses provide a pool on an empty database.
+ * repositories and must pass these checks. Subclasses provide a pool on an empty database; they
+ * live in platform-adapters with the drivers, so this module has no database on its class path.
  */
 public abstract class RepositoryContract {
 

@@ -1,4 +1,4 @@
-package org.web4rec.platform.sql;
+package org.web4rec.platform.adapters.sql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,6 +9,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.web4rec.platform.sql.DatasetRepository.DatasetRecord;
+import org.web4rec.platform.sql.DatasetRepository;
+import org.web4rec.platform.sql.Db;
+import org.web4rec.platform.sql.RepositoryContract;
+import org.web4rec.platform.sql.Schema;
+import org.web4rec.platform.sql.SqlErrors;
 import org.web4rec.testing.LocalMariaDb;
 
 /**

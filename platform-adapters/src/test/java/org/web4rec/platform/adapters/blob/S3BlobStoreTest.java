@@ -1,4 +1,4 @@
-package org.web4rec.platform.blob;
+package org.web4rec.platform.adapters.blob;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,6 +14,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.web4rec.platform.blob.BlobStore;
+import org.web4rec.platform.blob.BlobStoreContract;
 import org.web4rec.testing.LocalS3;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 

@@ -1,4 +1,4 @@
-package org.web4rec.platform.sql;
+package org.web4rec.platform.adapters.sql;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -6,6 +6,8 @@ import io.vertx.mysqlclient.MySQLBuilder;
 import io.vertx.mysqlclient.MySQLConnectOptions;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
+import org.web4rec.platform.sql.Db;
+import org.web4rec.platform.sql.Schema;
 
 /**
  * The distributed metadata store: MySQL/MariaDB through vertx-mysql-client. The repositories run

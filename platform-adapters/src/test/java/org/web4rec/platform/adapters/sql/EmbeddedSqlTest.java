@@ -1,8 +1,10 @@
-package org.web4rec.platform.sql;
+package org.web4rec.platform.adapters.sql;
 
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
+import org.web4rec.platform.sql.Db;
+import org.web4rec.platform.sql.RepositoryContract;
 
 /** The embedded H2 file database passes the repository contract. */
 class EmbeddedSqlTest extends RepositoryContract {

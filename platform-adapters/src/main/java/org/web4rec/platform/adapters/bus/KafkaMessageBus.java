@@ -1,4 +1,4 @@
-package org.web4rec.platform.bus;
+package org.web4rec.platform.adapters.bus;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -23,6 +23,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.web4rec.platform.bus.MessageBus;
 
 /**
  * The distributed adapter: Kafka through vertx-kafka-client. One topic per event type (created

@@ -1,4 +1,4 @@
-package org.web4rec.platform.sql;
+package org.web4rec.platform.adapters.sql;
 
 import io.vertx.core.Vertx;
 import io.vertx.jdbcclient.JDBCConnectOptions;
@@ -6,6 +6,7 @@ import io.vertx.jdbcclient.JDBCPool;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import java.nio.file.Path;
+import org.web4rec.platform.sql.Db;
 
 /**
  * The embedded metadata store: an H2 file database in MySQL mode under the data directory, reached

@@ -1,4 +1,6 @@
-package org.web4rec.platform.blob;
+package org.web4rec.platform.adapters.blob;
+
+import org.web4rec.platform.blob.BlobKeys;
 
 /**
  * Where the distributed-mode blobs live: an S3 bucket (AWS or any S3-compatible store).

@@ -1,4 +1,4 @@
-package org.web4rec.platform.sql;
+package org.web4rec.platform.adapters.sql;
 
 /**
  * Where the distributed-mode metadata store lives (MySQL 8 or MariaDB 10.6+). The password is

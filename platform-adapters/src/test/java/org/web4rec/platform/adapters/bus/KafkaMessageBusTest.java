@@ -1,4 +1,4 @@
-package org.web4rec.platform.bus;
+package org.web4rec.platform.adapters.bus;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -16,6 +16,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.web4rec.platform.bus.MessageBus;
+import org.web4rec.platform.bus.MessageBusContract;
 import org.web4rec.testing.EmbeddedKafka;
 
 /**

@@ -1,4 +1,4 @@
-package org.web4rec.platform.blob;
+package org.web4rec.platform.adapters.blob;
 
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import org.web4rec.platform.blob.BlobKeys;
+import org.web4rec.platform.blob.BlobNotFoundException;
+import org.web4rec.platform.blob.BlobStore;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;

@@ -1,4 +1,4 @@
-package org.web4rec.platform.bus;
+package org.web4rec.platform.adapters.bus;
 
 import java.util.Map;
 
