@@ -20,8 +20,8 @@ import java.util.List;
  * <p>Cost per user (N candidates, K picks): O(N·K) for diversity, novelty and unexpectedness,
  * plus one similarity column per pick for diversity; O(N·K²) plus K columns for the DPP; O(K·(G_u
  * + N·g)) for calibration. What does not depend on λ (the cooc pair table, unexpectedness's
- * history sums) is computed by {@link #prepare}, once per sweep; see {@link CoocSimilarity} for
- * the co-occurrence algorithm and its memory.
+ * history sums) is computed by {@link #prepare}, once per sweep; see {@link
+ * org.web4rec.core.similarity.CoocSimilarity} for the co-occurrence algorithm and its memory.
  *
  * <p>Measured (RerankBench, synthetic data, N = 100, K = 10, a 2-core machine shared with other
  * jobs, so CPU-seconds are the stable figure). ml-1m scale (6,040 users), a sweep of 11 λ with
