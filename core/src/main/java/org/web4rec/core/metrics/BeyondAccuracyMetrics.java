@@ -36,8 +36,8 @@ import org.web4rec.core.similarity.SimilaritySource;
  * are independent, so the kernels and the last pass run on a few threads. The dominant cost is
  * {@code cooc}: about Σ_v |H_v ∩ R| · |H_v| - |H_v ∩ R|^2 / 2 counter increments, R the recommended
  * items (Σ_v |H_v|^2 / 2 when every item is recommended); Jaccard and embeddings cost
- * O(Σ_u |L_u| · |H_u|) at most. Measured (BeyondAccuracyBench, K = 10 and 20, 100 candidates): a
- * 6,040 × 3,706 catalogue with 1M train interactions takes about 0.5 s; 138,493 × 26,744 with 20M
+ * O(Σ_u |L_u| · |H_u|) at most. Measured (bench: BeyondKernelBench, K = 10 and 20, 100
+ * candidates): a 6,040 × 3,706 catalogue with 1M train interactions takes about 0.5 s; 138,493 × 26,744 with 20M
  * takes 19-46 CPU-seconds depending on Σ_v |H_v|^2 and on how many items are recommended.
  *
  * <p>Users and skips: one row per user with a non-empty list. A metric the definition does not

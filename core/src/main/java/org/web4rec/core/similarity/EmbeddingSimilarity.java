@@ -143,33 +143,27 @@ public final class EmbeddingSimilarity extends SimilaritySource {
 
   @Override
   public ListSums listSums(Csr train, ListCut cut, int threads) {
-    ListSums out = ListSums.zeros(cut.items().length);
-    double[] toHistory = out.toHistory();
-    double[] toEarlier = out.toEarlier();
     int[] items = cut.items();
-    int[] cutUsers = cut.users();
-    Parallel.forRanges(cut.rows(), 256, threads, () -> new double[2 * dim], (acc, from, to) -> {
-      // acc[0..dim) history sum, acc[dim..2dim) prefix sum of the list.
-      for (int r = from; r < to; r++) {
-        historySum(train, cutUsers[r], acc);
-        Arrays.fill(acc, dim, 2 * dim, 0.0);
-        for (int p = cut.start(r); p < cut.end(r); p++) {
-          int base = items[p] * dim;
-          double s = 0;
-          double t = 0;
-          for (int k = 0; k < dim; k++) {
-            double e = unit[base + k];
-            s += e * acc[k];
-            t += e * acc[dim + k];
-          }
-          toHistory[p] = s;
-          toEarlier[p] = t;
-          for (int k = 0; k < dim; k++) {
-            acc[dim + k] += unit[base + k];
-          }
+    // acc[0..dim) history sum, acc[dim..2dim) prefix sum of the list.
+    return byRow(cut, threads, () -> new double[2 * dim], (acc, u, from, to, toHistory,
+        toEarlier) -> {
+      historySum(train, u, acc);
+      Arrays.fill(acc, dim, 2 * dim, 0.0);
+      for (int p = from; p < to; p++) {
+        int base = items[p] * dim;
+        double s = 0;
+        double t = 0;
+        for (int k = 0; k < dim; k++) {
+          double e = unit[base + k];
+          s += e * acc[k];
+          t += e * acc[dim + k];
+        }
+        toHistory[p] = s;
+        toEarlier[p] = t;
+        for (int k = 0; k < dim; k++) {
+          acc[dim + k] += unit[base + k];
         }
       }
     });
-    return out;
   }
 }

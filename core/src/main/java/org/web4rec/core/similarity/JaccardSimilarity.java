@@ -171,47 +171,41 @@ public final class JaccardSimilarity extends SimilaritySource {
 
   @Override
   public ListSums listSums(Csr train, ListCut cut, int threads) {
-    ListSums out = ListSums.zeros(cut.items().length);
-    double[] toHistory = out.toHistory();
-    double[] toEarlier = out.toEarlier();
     int[] items = cut.items();
-    int[] cutUsers = cut.users();
     final double[] jt = table;
-    Parallel.forRanges(cut.rows(), 256, threads, () -> new int[2 * d], (scratch, from, to) -> {
-      for (int r = from; r < to; r++) {
-        int touched = histogram(train, cutUsers[r], scratch);
-        for (int p = cut.start(r); p < cut.end(r); p++) {
-          int si = setOf[items[p]];
-          if (si == 0) {
-            continue; // Jaccard with the empty set is 0
-          }
-          double s = 0;
-          double t = 0;
-          if (jt != null) {
-            int base = si * d;
-            for (int k = 0; k < touched; k++) {
-              int sj = scratch[d + k];
-              s += scratch[sj] * jt[base + sj];
-            }
-            for (int q = cut.start(r); q < p; q++) {
-              t += jt[base + setOf[items[q]]];
-            }
-          } else {
-            for (int k = 0; k < touched; k++) {
-              int sj = scratch[d + k];
-              s += scratch[sj] * jaccard(sets[si], sets[sj]);
-            }
-            for (int q = cut.start(r); q < p; q++) {
-              t += jaccard(sets[si], sets[setOf[items[q]]]);
-            }
-          }
-          toHistory[p] = s;
-          toEarlier[p] = t;
+    return byRow(cut, threads, () -> new int[2 * d], (scratch, u, from, to, toHistory,
+        toEarlier) -> {
+      int touched = histogram(train, u, scratch);
+      for (int p = from; p < to; p++) {
+        int si = setOf[items[p]];
+        if (si == 0) {
+          continue; // Jaccard with the empty set is 0
         }
-        clear(scratch, touched);
+        double s = 0;
+        double t = 0;
+        if (jt != null) {
+          int base = si * d;
+          for (int k = 0; k < touched; k++) {
+            int sj = scratch[d + k];
+            s += scratch[sj] * jt[base + sj];
+          }
+          for (int q = from; q < p; q++) {
+            t += jt[base + setOf[items[q]]];
+          }
+        } else {
+          for (int k = 0; k < touched; k++) {
+            int sj = scratch[d + k];
+            s += scratch[sj] * jaccard(sets[si], sets[sj]);
+          }
+          for (int q = from; q < p; q++) {
+            t += jaccard(sets[si], sets[setOf[items[q]]]);
+          }
+        }
+        toHistory[p] = s;
+        toEarlier[p] = t;
       }
+      clear(scratch, touched);
     });
-    return out;
   }
 
   /** An int[] as a hash key by content. */

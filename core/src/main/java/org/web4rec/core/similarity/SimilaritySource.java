@@ -1,6 +1,8 @@
 package org.web4rec.core.similarity;
 
+import java.util.function.Supplier;
 import org.web4rec.core.data.Csr;
+import org.web4rec.core.data.Parallel;
 import org.web4rec.core.lists.CandidateLists;
 
 /**
@@ -85,4 +87,21 @@ public abstract class SimilaritySource {
    * @return per position, the similarity sums to the user's history and to the earlier positions
    */
   public abstract ListSums listSums(Csr train, ListCut cut, int threads);
+
+  /** The list sums of one row of a cut: user {@code user}, positions {@code [from, to)}. */
+  interface RowSums<S> {
+    void fill(S scratch, int user, int from, int to, double[] toHistory, double[] toEarlier);
+  }
+
+  /** Runs a user-major list-sums kernel: rows are independent, so 256 rows make a task. */
+  static <S> ListSums byRow(ListCut cut, int threads, Supplier<S> scratch, RowSums<S> body) {
+    ListSums out = ListSums.zeros(cut.items().length);
+    int[] users = cut.users();
+    Parallel.forRanges(cut.rows(), 256, threads, scratch, (s, from, to) -> {
+      for (int r = from; r < to; r++) {
+        body.fill(s, users[r], cut.start(r), cut.end(r), out.toHistory(), out.toEarlier());
+      }
+    });
+    return out;
+  }
 }
