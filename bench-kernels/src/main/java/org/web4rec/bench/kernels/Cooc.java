@@ -1,10 +1,13 @@
 package org.web4rec.bench.kernels;
 
+import org.web4rec.core.data.Parallel;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
+import org.web4rec.core.data.Labels;
 
 /**
- * The cooc row build of core's {@code ListSimilarity.cooc}: for each item label r (labels by
+ * The cooc row build of core's counted list sums ({@code CoocSimilarity#listSums} without a
+ * dataset table): for each item label r (labels by
  * popularity, most popular first; every item counted as recommended, the worst case), the half
  * row acc[l] = n_rl for l ≥ r, built by walking the suffix from r of each of r's users' label-
  * sorted histories. Each row is then consumed by a checksum sweep that also clears it (the same
@@ -74,7 +77,7 @@ final class Cooc {
   /** int[] counters, exactly core's loop. @return checksum */
   long intCounters(int threads) {
     AtomicLong total = new AtomicLong();
-    Par.forRanges(nItems, 1, threads, () -> new int[nItems], (acc, from, to) -> {
+    Parallel.forRanges(nItems, 1, threads, () -> new int[nItems], (acc, from, to) -> {
       long cs = 0;
       for (int r = from; r < to; r++) {
         for (int k = iOff[r]; k < iOff[r + 1]; k++) {
@@ -94,7 +97,7 @@ final class Cooc {
   /** char[] (16-bit) counters; rows whose item has more than 65,535 users fall back to int. */
   long charCounters(int threads) {
     AtomicLong total = new AtomicLong();
-    Par.forRanges(nItems, 1, threads, () -> new Object[] {new char[nItems], new int[nItems]},
+    Parallel.forRanges(nItems, 1, threads, () -> new Object[] {new char[nItems], new int[nItems]},
         (s, from, to) -> {
           char[] acc = (char[]) s[0];
           long cs = 0;
@@ -148,7 +151,7 @@ final class Cooc {
       }
     }
     AtomicLong total = new AtomicLong();
-    Par.forRanges(nItems, 1, threads, () -> new int[nItems], (acc, from, to) -> {
+    Parallel.forRanges(nItems, 1, threads, () -> new int[nItems], (acc, from, to) -> {
       long cs = 0;
       for (int r = from; r < to; r++) {
         int start = r;
@@ -189,7 +192,7 @@ final class Cooc {
         for (int k = iOff[r]; k < iOff[r + 1]; k++) {
           int v = iUsers[k];
           int end = hOff[v + 1];
-          int x = lowerBound(hist, hOff[v], end, start);
+          int x = Labels.lowerBound(hist, hOff[v], end, start);
           for (; x < end; x++) {
             acc[hist[x]]++;
           }
@@ -208,19 +211,5 @@ final class Cooc {
       acc[l] = 0;
     }
     return c;
-  }
-
-  static int lowerBound(int[] a, int from, int to, int key) {
-    int lo = from;
-    int hi = to;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (a[mid] < key) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
   }
 }

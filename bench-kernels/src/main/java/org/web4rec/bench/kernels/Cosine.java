@@ -1,5 +1,6 @@
 package org.web4rec.bench.kernels;
 
+import org.web4rec.core.data.Parallel;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -22,7 +23,7 @@ final class Cosine {
   /** All K(K-1)/2 dot products per list, float. */
   static void listPairs(float[] unit, int dim, int[] lists, int k, double[] out, int threads) {
     int n = lists.length / k;
-    Par.forRanges(n, 1024, threads, () -> null, (none, from, to) -> {
+    Parallel.forRanges(n, 1024, threads, () -> null, (none, from, to) -> {
       for (int r = from; r < to; r++) {
         float s = 0;
         for (int p = 1; p < k; p++) {
@@ -47,7 +48,7 @@ final class Cosine {
    */
   static void listPrefix(float[] unit, int dim, int[] lists, int k, double[] out, int threads) {
     int n = lists.length / k;
-    Par.forRanges(n, 1024, threads, () -> new float[dim], (acc, from, to) -> {
+    Parallel.forRanges(n, 1024, threads, () -> new float[dim], (acc, from, to) -> {
       for (int r = from; r < to; r++) {
         java.util.Arrays.fill(acc, 0f);
         float s = 0;
@@ -73,7 +74,7 @@ final class Cosine {
   static void listSumNormVector(
       float[] unit, int dim, int[] lists, int k, double[] out, int threads) {
     int lanes = F.length();
-    Par.forRanges(n(lists, k), 1024, threads, () -> null, (none, from, to) -> {
+    Parallel.forRanges(n(lists, k), 1024, threads, () -> null, (none, from, to) -> {
       for (int r = from; r < to; r++) {
         float sq = 0;
         float self = 0;
@@ -117,7 +118,7 @@ final class Cosine {
   static void listPrefixVector(
       float[] unit, int dim, int[] lists, int k, double[] out, int threads) {
     int lanes = F.length();
-    Par.forRanges(n(lists, k), 1024, threads, () -> new float[dim], (acc, from, to) -> {
+    Parallel.forRanges(n(lists, k), 1024, threads, () -> new float[dim], (acc, from, to) -> {
       for (int r = from; r < to; r++) {
         java.util.Arrays.fill(acc, 0f);
         FloatVector dots = FloatVector.zero(F);
@@ -138,7 +139,7 @@ final class Cosine {
   /** {@link #listPairs} with Vector API dot products. */
   static void listPairsVector(float[] unit, int dim, int[] lists, int k, double[] out, int threads) {
     int lanes = F.length();
-    Par.forRanges(n(lists, k), 1024, threads, () -> null, (none, from, to) -> {
+    Parallel.forRanges(n(lists, k), 1024, threads, () -> null, (none, from, to) -> {
       for (int r = from; r < to; r++) {
         FloatVector dots = FloatVector.zero(F);
         for (int p = 1; p < k; p++) {
@@ -161,7 +162,7 @@ final class Cosine {
       float[] unit, int dim, int[] hOff, int[] hItems, int[] lists, int k, float[] out,
       int threads) {
     int users = hOff.length - 1;
-    Par.forRanges(users, 256, threads, () -> new float[dim], (acc, from, to) -> {
+    Parallel.forRanges(users, 256, threads, () -> new float[dim], (acc, from, to) -> {
       for (int u = from; u < to; u++) {
         java.util.Arrays.fill(acc, 0f);
         for (int x = hOff[u]; x < hOff[u + 1]; x++) {
@@ -191,7 +192,7 @@ final class Cosine {
       int threads) {
     int lanes = F.length();
     int users = hOff.length - 1;
-    Par.forRanges(users, 256, threads, () -> new float[dim], (acc, from, to) -> {
+    Parallel.forRanges(users, 256, threads, () -> new float[dim], (acc, from, to) -> {
       for (int u = from; u < to; u++) {
         int h0 = hOff[u];
         int h1 = hOff[u + 1];

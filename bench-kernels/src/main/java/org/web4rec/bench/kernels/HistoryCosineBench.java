@@ -15,7 +15,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.web4rec.core.data.Csr;
-import org.web4rec.core.metrics.CoreKernels;
 
 /**
  * Kernel 3: unexpectedness:emb sums ê_i · Σ_{j ∈ H_u} ê_j for the K = 20 list items of 138,493

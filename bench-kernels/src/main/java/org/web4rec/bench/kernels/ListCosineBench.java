@@ -15,7 +15,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.web4rec.core.data.Csr;
-import org.web4rec.core.metrics.CoreKernels;
 
 /**
  * Kernel 2: mean pairwise cosine within 138,493 lists of K items, 26,744 x 64 float embeddings

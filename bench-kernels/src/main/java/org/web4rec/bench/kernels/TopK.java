@@ -1,5 +1,6 @@
 package org.web4rec.bench.kernels;
 
+import org.web4rec.core.data.Parallel;
 import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
@@ -20,7 +21,7 @@ final class TopK {
 
   /** Reference: sort every key of the row (what CandidateLists.prepare does per user slice). */
   static void sortRows(float[] m, int rows, int cols, int k, int[] out, int threads) {
-    Par.forRanges(rows, 64, threads, () -> new long[cols], (keys, from, to) -> {
+    Parallel.forRanges(rows, 64, threads, () -> new long[cols], (keys, from, to) -> {
       for (int r = from; r < to; r++) {
         int base = r * cols;
         for (int c = 0; c < cols; c++) {
@@ -39,7 +40,7 @@ final class TopK {
    * least the current k-th score (a float compare), so most cells cost one compare.
    */
   static void heapRows(float[] m, int rows, int cols, int k, int[] out, int threads) {
-    Par.forRanges(rows, 64, threads, () -> new long[k], (heap, from, to) -> {
+    Parallel.forRanges(rows, 64, threads, () -> new long[k], (heap, from, to) -> {
       for (int r = from; r < to; r++) {
         int base = r * cols;
         for (int c = 0; c < k; c++) {
@@ -69,7 +70,7 @@ final class TopK {
    */
   static void heapRowsVector(float[] m, int rows, int cols, int k, int[] out, int threads) {
     int lanes = F.length();
-    Par.forRanges(rows, 64, threads, () -> new long[k], (heap, from, to) -> {
+    Parallel.forRanges(rows, 64, threads, () -> new long[k], (heap, from, to) -> {
       for (int r = from; r < to; r++) {
         int base = r * cols;
         for (int c = 0; c < k; c++) {
@@ -108,7 +109,7 @@ final class TopK {
 
   /** Quickselect (nth_element) on the row's keys, then a sort of the first k. */
   static void selectRows(float[] m, int rows, int cols, int k, int[] out, int threads) {
-    Par.forRanges(rows, 64, threads, () -> new long[cols], (keys, from, to) -> {
+    Parallel.forRanges(rows, 64, threads, () -> new long[cols], (keys, from, to) -> {
       for (int r = from; r < to; r++) {
         int base = r * cols;
         for (int c = 0; c < cols; c++) {

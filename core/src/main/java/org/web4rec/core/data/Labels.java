@@ -29,6 +29,26 @@ public abstract sealed class Labels permits Labels.IntLabels, Labels.CharLabels 
         : new IntLabels(new int[size]);
   }
 
+  /**
+   * The 32-bit form's search, open to kernels that keep their labels in a plain int[] (the
+   * bench-kernels baselines).
+   *
+   * @return the first position in the ascending run {@code a[from, to)} with a value >= key
+   */
+  public static int lowerBound(int[] a, int from, int to, int key) {
+    int lo = from;
+    int hi = to;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (a[mid] < key) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
   public abstract void set(int x, int label);
 
   public abstract int get(int x);
@@ -75,17 +95,7 @@ public abstract sealed class Labels permits Labels.IntLabels, Labels.CharLabels 
 
     @Override
     public int lowerBound(int from, int to, int key) {
-      int lo = from;
-      int hi = to;
-      while (lo < hi) {
-        int mid = (lo + hi) >>> 1;
-        if (a[mid] < key) {
-          lo = mid + 1;
-        } else {
-          hi = mid;
-        }
-      }
-      return lo;
+      return Labels.lowerBound(a, from, to, key);
     }
 
     @Override

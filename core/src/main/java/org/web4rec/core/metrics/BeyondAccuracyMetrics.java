@@ -9,6 +9,12 @@ import java.util.List;
 import java.util.Map;
 import org.web4rec.core.data.CoocTable;
 import org.web4rec.core.data.Csr;
+import org.web4rec.core.similarity.CoocSimilarity;
+import org.web4rec.core.similarity.EmbeddingSimilarity;
+import org.web4rec.core.similarity.JaccardSimilarity;
+import org.web4rec.core.similarity.ListCut;
+import org.web4rec.core.similarity.ListSums;
+import org.web4rec.core.similarity.SimilaritySource;
 
 /**
  * Beyond-accuracy metrics of METRICS.md ("Beyond accuracy") at each cut-off K: per user {@code
@@ -23,15 +29,15 @@ import org.web4rec.core.data.Csr;
  *
  * <p>How: the lists are cut once to the largest K. Each similarity source then fills, per list
  * position p (item i of user u), Σ_{j ∈ H_u} sim(i,j) and Σ_{q<p} sim(i, L_u[q]) with an exact
- * algorithm suited to it (see {@link ListSimilarity}: item-major co-occurrence accumulators for
+ * algorithm suited to it (see {@link SimilaritySource#listSums}: item-major co-occurrence accumulators for
  * {@code cooc}, so no per-pair set intersection and no item × item table; value-set histograms
  * for Jaccard; linearity of cosine for embeddings). A last pass walks each user's positions once,
  * updating running sums and snapshotting them at every K, as {@link AccuracyMetrics} does. Users
  * are independent, so the kernels and the last pass run on a few threads. The dominant cost is
  * {@code cooc}: about Σ_v |H_v ∩ R| · |H_v| - |H_v ∩ R|^2 / 2 counter increments, R the recommended
  * items (Σ_v |H_v|^2 / 2 when every item is recommended); Jaccard and embeddings cost
- * O(Σ_u |L_u| · |H_u|) at most. Measured (BeyondAccuracyBench, K = 10 and 20, 100 candidates): a
- * 6,040 × 3,706 catalogue with 1M train interactions takes about 0.5 s; 138,493 × 26,744 with 20M
+ * O(Σ_u |L_u| · |H_u|) at most. Measured (bench: BeyondKernelBench, K = 10 and 20, 100
+ * candidates): a 6,040 × 3,706 catalogue with 1M train interactions takes about 0.5 s; 138,493 × 26,744 with 20M
  * takes 19-46 CPU-seconds depending on Σ_v |H_v|^2 and on how many items are recommended.
  *
  * <p>Users and skips: one row per user with a non-empty list. A metric the definition does not
@@ -63,13 +69,13 @@ public final class BeyondAccuracyMetrics {
       List.of("coverage", "gini", "entropy", "personalization");
 
   /** The co-occurrence similarity source. */
-  public static final String COOC = "cooc";
+  public static final String COOC = SimilaritySource.COOC;
 
   /** The embedding similarity source. */
-  public static final String EMB = "emb";
+  public static final String EMB = SimilaritySource.EMB;
 
   /** Prefix of the Jaccard similarity source of a multi-valued column. */
-  public static final String GENRE_PREFIX = "genre.";
+  public static final String GENRE_PREFIX = SimilaritySource.GENRE_PREFIX;
 
   /** Weight of the list distribution q in Steck's smoothed q̃ = 0.99 q + 0.01 p. */
   static final double CALIBRATION_ALPHA = 0.01;
@@ -125,22 +131,17 @@ public final class BeyondAccuracyMetrics {
     ListCut cut = ListCut.of(input.lists(), maxK);
 
     List<String> sources = new ArrayList<>();
-    List<ListSimilarity> sims = new ArrayList<>();
+    List<ListSums> sims = new ArrayList<>();
     sources.add(COOC);
-    if (cooc != null && (!cooc.full() || cooc.nItems() != nItems)) {
-      throw new IllegalArgumentException("the co-occurrence table must cover every train item of"
-          + " the " + nItems + "-item catalogue");
-    }
-    sims.add(cooc != null ? ListSimilarity.cooc(cooc, train, cut, threads)
-        : ListSimilarity.cooc(train, nItems, cut, threads));
+    sims.add(new CoocSimilarity(train, nItems, cooc).listSums(train, cut, threads));
     for (Map.Entry<String, int[][]> e : input.multiValued().entrySet()) {
       sources.add(GENRE_PREFIX + e.getKey());
-      sims.add(ListSimilarity.jaccard(e.getValue(), train, cut, threads));
+      sims.add(new JaccardSimilarity(e.getValue()).listSums(train, cut, threads));
     }
     if (input.itemEmbeddings() != null) {
       sources.add(EMB);
-      sims.add(ListSimilarity.embedding(
-          input.itemEmbeddings(), input.embeddingDimension(), train, cut, threads));
+      sims.add(new EmbeddingSimilarity(input.itemEmbeddings(), input.embeddingDimension())
+          .listSums(train, cut, threads));
     }
     List<String> calibrationColumns = new ArrayList<>(input.multiValued().keySet());
 
@@ -168,7 +169,7 @@ public final class BeyondAccuracyMetrics {
         columns.put(column, out[kk][m]);
       }
     }
-    MetricTable table = new MetricTable(cut.users, columns);
+    MetricTable table = new MetricTable(cut.users(), columns);
 
     LinkedHashMap<String, Double> global = new LinkedHashMap<>();
     LinkedHashMap<Integer, int[]> exposure = new LinkedHashMap<>();
@@ -206,7 +207,7 @@ public final class BeyondAccuracyMetrics {
   /** @return out[kIndex][metric][row] for the sorted cut-offs */
   private static double[][][] perUser(
       BeyondInput input, int[] sortedKs, ListCut cut, ItemPopularity popularity,
-      List<ListSimilarity> sims, int nNames, int threads) {
+      List<ListSums> sims, int nNames, int threads) {
     int nItems = input.nItems();
     int rows = cut.rows();
     int nk = sortedKs.length;
@@ -228,8 +229,8 @@ public final class BeyondAccuracyMetrics {
     double[][] toHistory = new double[nSrc][];
     double[][] toEarlier = new double[nSrc][];
     for (int s = 0; s < nSrc; s++) {
-      toHistory[s] = sims.get(s).toHistory;
-      toEarlier[s] = sims.get(s).toEarlier;
+      toHistory[s] = sims.get(s).toHistory();
+      toEarlier[s] = sims.get(s).toEarlier();
     }
     int[][][] cols = input.multiValued().values().toArray(new int[0][][]);
     int nCol = cols.length;
@@ -259,7 +260,7 @@ public final class BeyondAccuracyMetrics {
           int[] nTouched = new int[nCol];
           int[] nq = new int[nCol];
           for (int r = from; r < to; r++) {
-            int u = cut.users[r];
+            int u = cut.users()[r];
             int start = cut.start(r);
             int len = cut.end(r) - start;
             boolean hasTrainRow = u < train.rows();
@@ -299,7 +300,7 @@ public final class BeyondAccuracyMetrics {
               int stop = Math.min(sortedKs[kk], len);
               for (; p < stop; p++) {
                 int pos = start + p;
-                int i = cut.items[pos];
+                int i = cut.items()[pos];
                 nov += novelty[i];
                 pop += share[i];
                 tails += tail[i];
@@ -383,7 +384,7 @@ public final class BeyondAccuracyMetrics {
     for (int r = 0; r < cut.rows(); r++) {
       int end = Math.min(cut.end(r), cut.start(r) + k);
       for (int p = cut.start(r); p < end; p++) {
-        c[cut.items[p]]++;
+        c[cut.items()[p]]++;
       }
     }
     return c;

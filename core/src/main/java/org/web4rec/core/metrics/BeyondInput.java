@@ -1,9 +1,8 @@
 package org.web4rec.core.metrics;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.web4rec.core.data.Csr;
+import org.web4rec.core.data.ItemSide;
 import org.web4rec.core.lists.CandidateLists;
 
 /**
@@ -38,86 +37,18 @@ public record BeyondInput(
 
   /** Validates shapes and index ranges. */
   public BeyondInput {
-    if (nItems < 0) {
-      throw new IllegalArgumentException("nItems must be >= 0, got " + nItems);
-    }
     if (train == null || groundTruth == null || lists == null) {
       throw new IllegalArgumentException("train, groundTruth and lists must not be null");
-    }
-    for (int v : train.values()) {
-      if (v >= nItems) {
-        throw new IllegalArgumentException("train item " + v + " is outside [0, " + nItems + ")");
-      }
-    }
-    for (int v : lists.items()) {
-      if (v < 0 || v >= nItems) {
-        throw new IllegalArgumentException(
-            "candidate item " + v + " is outside [0, " + nItems + ")");
-      }
     }
     if (itemTieOrder != null && itemTieOrder.length != nItems) {
       throw new IllegalArgumentException(
           "itemTieOrder has " + itemTieOrder.length + " entries for " + nItems + " items");
     }
-    LinkedHashMap<String, int[][]> columns = new LinkedHashMap<>();
-    if (multiValued != null) {
-      for (Map.Entry<String, int[][]> e : multiValued.entrySet()) {
-        String name = e.getKey();
-        int[][] sets = e.getValue();
-        if (name == null || name.isEmpty() || sets == null) {
-          throw new IllegalArgumentException("multi-valued columns need a name and values");
-        }
-        if (sets.length != nItems) {
-          throw new IllegalArgumentException(
-              "column " + name + " has " + sets.length + " rows for " + nItems + " items");
-        }
-        for (int i = 0; i < nItems; i++) {
-          int[] s = sets[i];
-          if (s == null) {
-            continue;
-          }
-          for (int k = 0; k < s.length; k++) {
-            if (s[k] < 0 || (k > 0 && s[k] <= s[k - 1])) {
-              throw new IllegalArgumentException(
-                  "column " + name + ", item " + i
-                      + ": value codes must be non-negative and strictly ascending");
-            }
-          }
-        }
-        columns.put(name, sets);
-      }
-    }
-    multiValued = Collections.unmodifiableMap(columns);
-    if (itemEmbeddings != null) {
-      if (itemEmbeddings.length != nItems) {
-        throw new IllegalArgumentException(
-            "itemEmbeddings has " + itemEmbeddings.length + " rows for " + nItems + " items");
-      }
-      int dim = -1;
-      for (int i = 0; i < nItems; i++) {
-        float[] e = itemEmbeddings[i];
-        if (e == null) {
-          continue;
-        }
-        if (dim < 0) {
-          dim = e.length;
-        } else if (e.length != dim) {
-          throw new IllegalArgumentException(
-              "embedding of item " + i + " has dimension " + e.length + ", expected " + dim);
-        }
-      }
-    }
+    multiValued = ItemSide.validate(nItems, train, lists.items(), multiValued, itemEmbeddings);
   }
 
   /** @return the embedding dimension, or 0 without any embedding */
   public int embeddingDimension() {
-    if (itemEmbeddings != null) {
-      for (float[] e : itemEmbeddings) {
-        if (e != null) {
-          return e.length;
-        }
-      }
-    }
-    return 0;
+    return ItemSide.embeddingDimension(itemEmbeddings);
   }
 }

@@ -1,7 +1,7 @@
 package org.web4rec.core.rerank;
 
 import java.util.Locale;
-import org.web4rec.core.metrics.BeyondAccuracyMetrics;
+import org.web4rec.core.similarity.SimilaritySource;
 
 /**
  * A re-ranking objective of METRICS.md ("Re-ranking") with the similarity source or column it
@@ -116,8 +116,6 @@ public record Objective(Kind kind, String source) {
   }
 
   static boolean isSimilaritySource(String s) {
-    return s.equals(BeyondAccuracyMetrics.COOC) || s.equals(BeyondAccuracyMetrics.EMB)
-        || (s.startsWith(BeyondAccuracyMetrics.GENRE_PREFIX)
-            && s.length() > BeyondAccuracyMetrics.GENRE_PREFIX.length());
+    return SimilaritySource.isSource(s);
   }
 }

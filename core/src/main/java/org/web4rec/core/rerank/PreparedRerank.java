@@ -5,6 +5,7 @@ import java.util.Arrays;
 import org.web4rec.core.data.CoocTable;
 import org.web4rec.core.data.Csr;
 import org.web4rec.core.lists.CandidateLists;
+import org.web4rec.core.similarity.SimilaritySource;
 
 /**
  * A re-rank with everything that does not depend on λ or K computed once: the similarity
@@ -46,11 +47,11 @@ public final class PreparedRerank {
     int codes = 0;
     int maxValues = 0;
     switch (kind) {
-      case DIVERSITY, DPP -> sim = SimilaritySource.of(objective.source(), in, users, true,
+      case DIVERSITY, DPP -> sim = in.similarity(objective.source(), users, true,
           threads, shared);
       case UNEXPECTEDNESS -> {
         SimilaritySource history =
-            SimilaritySource.of(objective.source(), in, users, false, threads, null);
+            in.similarity(objective.source(), users, false, threads, null);
         gain = new double[c.total()];
         history.historySums(c, in.train(), users, gain, threads);
         Csr train = in.train();

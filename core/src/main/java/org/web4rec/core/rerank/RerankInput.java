@@ -1,12 +1,16 @@
 package org.web4rec.core.rerank;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import org.web4rec.core.data.CoocTable;
 import org.web4rec.core.data.Csr;
+import org.web4rec.core.data.ItemSide;
 import org.web4rec.core.lists.CandidateLists;
 import org.web4rec.core.metrics.BeyondInput;
 import org.web4rec.core.metrics.ItemPopularity;
+import org.web4rec.core.similarity.CoocSimilarity;
+import org.web4rec.core.similarity.EmbeddingSimilarity;
+import org.web4rec.core.similarity.JaccardSimilarity;
+import org.web4rec.core.similarity.SimilaritySource;
 
 /**
  * Everything a re-rank reads, in dense indices (users {@code 0..candidates.users()-1}, items
@@ -47,62 +51,8 @@ public record RerankInput(
     if (usersWithTrain < 0) {
       throw new IllegalArgumentException("usersWithTrain must be >= 0, got " + usersWithTrain);
     }
-    for (int v : train.values()) {
-      if (v >= nItems) {
-        throw new IllegalArgumentException("train item " + v + " is outside [0, " + nItems + ")");
-      }
-    }
-    int[] items = candidates.items();
-    for (int v : items) {
-      if (v < 0 || v >= nItems) {
-        throw new IllegalArgumentException(
-            "candidate item " + v + " is outside [0, " + nItems + ")");
-      }
-    }
-    LinkedHashMap<String, int[][]> columns = new LinkedHashMap<>();
-    if (multiValued != null) {
-      for (Map.Entry<String, int[][]> e : multiValued.entrySet()) {
-        String name = e.getKey();
-        int[][] sets = e.getValue();
-        if (name == null || name.isEmpty() || sets == null) {
-          throw new IllegalArgumentException("multi-valued columns need a name and values");
-        }
-        if (sets.length != nItems) {
-          throw new IllegalArgumentException(
-              "column " + name + " has " + sets.length + " rows for " + nItems + " items");
-        }
-        for (int i = 0; i < nItems; i++) {
-          int[] s = sets[i];
-          for (int k = 0; s != null && k < s.length; k++) {
-            if (s[k] < 0 || (k > 0 && s[k] <= s[k - 1])) {
-              throw new IllegalArgumentException("column " + name + ", item " + i
-                  + ": value codes must be non-negative and strictly ascending");
-            }
-          }
-        }
-        columns.put(name, sets);
-      }
-    }
-    multiValued = Collections.unmodifiableMap(columns);
-    if (itemEmbeddings != null) {
-      if (itemEmbeddings.length != nItems) {
-        throw new IllegalArgumentException(
-            "itemEmbeddings has " + itemEmbeddings.length + " rows for " + nItems + " items");
-      }
-      int dim = -1;
-      for (int i = 0; i < nItems; i++) {
-        float[] e = itemEmbeddings[i];
-        if (e == null) {
-          continue;
-        }
-        if (dim < 0) {
-          dim = e.length;
-        } else if (e.length != dim) {
-          throw new IllegalArgumentException(
-              "embedding of item " + i + " has dimension " + e.length + ", expected " + dim);
-        }
-      }
-    }
+    multiValued =
+        ItemSide.validate(nItems, train, candidates.items(), multiValued, itemEmbeddings);
   }
 
   /**
@@ -169,13 +119,41 @@ public record RerankInput(
 
   /** @return the embedding dimension, or 0 without any embedding */
   public int embeddingDimension() {
-    if (itemEmbeddings != null) {
-      for (float[] e : itemEmbeddings) {
-        if (e != null) {
-          return e.length;
-        }
-      }
+    return ItemSide.embeddingDimension(itemEmbeddings);
+  }
+
+  /**
+   * Resolves a similarity source against this input's item side.
+   *
+   * @param source {@code cooc}, {@code genre.<col>} or {@code emb}
+   * @param users the selected users, ascending (their candidates are the only ones asked for)
+   * @param columns whether {@link SimilaritySource#view()} will be used (cooc then builds its
+   *     pair table)
+   * @param threads threads for any precomputation
+   * @param sharedCooc the dataset's co-occurrence table over every train item, or null
+   * @return the source
+   * @throws IllegalArgumentException when the column or the embeddings are missing
+   */
+  SimilaritySource similarity(
+      String source, int[] users, boolean columns, int threads, CoocTable sharedCooc) {
+    if (source.equals(SimilaritySource.COOC)) {
+      return sharedCooc == null
+          ? new CoocSimilarity(train, nItems, candidates, users, columns, threads)
+          : new CoocSimilarity(train, nItems, candidates, users, columns, threads,
+              Long.MAX_VALUE, sharedCooc);
     }
-    return 0;
+    if (source.equals(SimilaritySource.EMB)) {
+      if (itemEmbeddings == null) {
+        throw new IllegalArgumentException("similarity source emb needs item embeddings");
+      }
+      return new EmbeddingSimilarity(itemEmbeddings, embeddingDimension());
+    }
+    String col = source.substring(SimilaritySource.GENRE_PREFIX.length());
+    int[][] values = multiValued.get(col);
+    if (values == null) {
+      throw new IllegalArgumentException("similarity source " + source + " needs the column '"
+          + col + "', but the input has " + multiValued.keySet());
+    }
+    return new JaccardSimilarity(values);
   }
 }

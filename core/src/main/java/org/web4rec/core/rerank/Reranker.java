@@ -20,11 +20,11 @@ import java.util.List;
  * <p>Cost per user (N candidates, K picks): O(N·K) for diversity, novelty and unexpectedness,
  * plus one similarity column per pick for diversity; O(N·K²) plus K columns for the DPP; O(K·(G_u
  * + N·g)) for calibration. What does not depend on λ (the cooc pair table, unexpectedness's
- * history sums) is computed by {@link #prepare}, once per sweep; see {@link CoocSimilarity} for
- * the co-occurrence algorithm and its memory.
+ * history sums) is computed by {@link #prepare}, once per sweep; see {@link
+ * org.web4rec.core.similarity.CoocSimilarity} for the co-occurrence algorithm and its memory.
  *
- * <p>Measured (RerankBench, synthetic data, N = 100, K = 10, a 2-core machine shared with other
- * jobs, so CPU-seconds are the stable figure). ml-1m scale (6,040 users), a sweep of 11 λ with
+ * <p>Measured (bench: RerankKernelBench, synthetic data, N = 100, K = 10, a 2-core machine
+ * shared with other jobs, so CPU-seconds are the stable figure). ml-1m scale (6,040 users), a sweep of 11 λ with
  * diversity:cooc, warm JVM: pair table 0.27-0.42 CPU-s, all 11 re-ranks 0.44-0.89 CPU-s (0.03-0.09
  * s each), metrics (accuracy + beyond-accuracy with cooc) 2.4-3.9 s; 3.1 s wall in all with
  * most-popular or item-kNN candidates, 5.3 s when every item is a candidate. ml-20m scale (138,493

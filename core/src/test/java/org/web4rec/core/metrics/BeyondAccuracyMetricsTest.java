@@ -338,7 +338,7 @@ class BeyondAccuracyMetricsTest {
   @Test
   void manyDistinctValueSetsUseTheMergePathAndAgreeWithNaive() {
     // More distinct sets than the Jaccard table holds: item i has {i, i+1, i % 7 + 5000}.
-    int n = ListSimilarity.JACCARD_TABLE_LIMIT + 200;
+    int n = org.web4rec.core.similarity.JaccardSimilarity.TABLE_LIMIT + 200;
     int[][] tags = new int[n][];
     for (int i = 0; i < n; i++) {
       int[] t = {i, i + 1, i % 7 + 5000};

@@ -9,6 +9,8 @@ import org.web4rec.core.Tolerance;
 import org.web4rec.core.data.CoocTable;
 import org.web4rec.core.data.Csr;
 import org.web4rec.core.lists.CandidateLists;
+import org.web4rec.core.similarity.CoocSimilarity;
+import org.web4rec.core.similarity.SimilaritySource;
 
 /** Every similarity fast path against METRICS.md's formulas evaluated pair by pair. */
 class SimilaritySourceTest {
@@ -48,7 +50,7 @@ class SimilaritySourceTest {
     for (long seed = 1; seed <= 4; seed++) {
       RerankInput in = RerankFixtures.random(30, 40, 12, 15, seed);
       for (String s : SOURCES) {
-        checkColumns(in, SimilaritySource.of(s, in, allUsers(in), true, 2, null), s);
+        checkColumns(in, in.similarity(s, allUsers(in), true, 2, null), s);
       }
     }
   }
@@ -79,7 +81,7 @@ class SimilaritySourceTest {
       Csr train = in.train();
       for (String s : SOURCES) {
         double[] out = new double[c.total()];
-        SimilaritySource.of(s, in, allUsers(in), false, 2, null)
+        in.similarity(s, allUsers(in), false, 2, null)
             .historySums(c, train, allUsers(in), out, 2);
         for (int u = 0; u < c.users(); u++) {
           for (int p = c.start(u); p < c.end(u); p++) {

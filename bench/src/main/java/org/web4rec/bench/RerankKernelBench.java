@@ -1,11 +1,9 @@
-package org.web4rec.core.rerank;
+package org.web4rec.bench;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import org.web4rec.core.baselines.Baselines;
 import org.web4rec.core.baselines.Recommendations;
 import org.web4rec.core.data.Csr;
@@ -15,31 +13,34 @@ import org.web4rec.core.metrics.BeyondAccuracyMetrics;
 import org.web4rec.core.metrics.BeyondInput;
 import org.web4rec.core.metrics.MetricSuite;
 import org.web4rec.core.metrics.MetricTable;
-import org.web4rec.core.synth.SyntheticData;
+import org.web4rec.core.rerank.Objective;
+import org.web4rec.core.rerank.PreparedRerank;
+import org.web4rec.core.rerank.RerankInput;
+import org.web4rec.core.rerank.RerankResult;
+import org.web4rec.core.rerank.Reranker;
 import org.web4rec.core.synth.SyntheticDataset;
-import org.web4rec.core.synth.SyntheticSpec;
 
 /**
- * Throw-away timing of re-ranking on synthetic data (not a test; belongs in {@code bench/} with
- * JMH later). Run from the worktree:
+ * Timing of core's re-rankers on a synthetic dataset generated in process (no files, no service
+ * code path: see {@link RerankBench} for that). Run from the worktree:
  *
  * <pre>
- * mvn -q -B -pl core test-compile
- * java -Xmx8g -cp core/target/classes:core/target/test-classes \
- *     org.web4rec.core.rerank.RerankBench 1m pop sweep
+ * mvn -q -B -pl bench -am package -DskipTests
+ * java -Xmx8g -cp bench/target/web4rec-bench.jar org.web4rec.bench.RerankKernelBench 1m pop sweep
  * </pre>
  *
  * Arguments: scale {@code 1m} (6,040 users, 3,706 items, 1M train), {@code 20m} (138,493 users,
- * 26,744 items, 20M train) or {@code 20m-capped} (histories capped at ml-20m's largest, 9,254); candidates {@code pop} (most popular), {@code random} (every item a
- * candidate: the worst case for the cooc pair table) or {@code knn} (item kNN, 1m only); mode
+ * 26,744 items, 20M train) or {@code 20m-capped} (histories capped at ml-20m's largest, 9,254);
+ * candidates {@code pop} (most popular), {@code random} (every item a candidate: the worst case
+ * for the cooc pair table) or {@code knn} (item kNN, 1m only); mode
  * {@code sweep} (11 λ of diversity:cooc with metrics, then every objective once at λ = 0.5) or
  * {@code once} (diversity:cooc and dpp:cooc once at λ = 0.5 with metrics, then the other
  * objectives); threads (default: all processors). N = 100 candidates, K = 10, an 18-value genre
  * column and 64-dimensional embeddings.
  */
-public final class RerankBench {
+public final class RerankKernelBench {
 
-  private RerankBench() {}
+  private RerankKernelBench() {}
 
   private static final com.sun.management.OperatingSystemMXBean OS =
       (com.sun.management.OperatingSystemMXBean)
@@ -58,18 +59,10 @@ public final class RerankBench {
         : Runtime.getRuntime().availableProcessors();
     int n = 100;
     int k = 10;
-    SyntheticSpec spec = scale.startsWith("20m")
-        ? new SyntheticSpec(138_493, 26_744, 20_000_000, 5, 20, 1.0, 42L)
-        : new SyntheticSpec(6_040, 3_706, 1_000_000, 5, 20, 1.0, 42L);
     long t0 = System.nanoTime();
-    SyntheticDataset data = SyntheticData.generate(spec);
-    Csr train = data.train();
-    if (scale.equals("20m-capped")) {
-      // The generator's heaviest users hold the whole catalogue; ml-20m's heaviest has 9,254
-      // ratings. Keep at most that many (as BeyondAccuracyBench does) so Σ|H_u|², which drives
-      // cooc, is closer to the real data.
-      train = cap(train, 9_254);
-    }
+    SyntheticScale synth = SyntheticScale.of(scale);
+    SyntheticDataset data = synth.data();
+    Csr train = synth.train();
     Csr gt = data.groundTruth();
     int nItems = data.nItems();
     Recommendations recs = switch (mode) {
@@ -80,23 +73,8 @@ public final class RerankBench {
     int[] tie = CandidateLists.tieOrder(data.itemIds());
     CandidateLists lists = CandidateLists.prepare(data.nUsers(), recs.users(), recs.items(),
         recs.scores(), null, train, tie, n);
-    int[][] genres = new int[nItems][];
-    for (int i = 0; i < nItems; i++) {
-      String[] g = data.genres()[i];
-      int[] codes = new int[g.length];
-      for (int x = 0; x < g.length; x++) {
-        codes[x] = SyntheticData.GENRES.indexOf(g[x]);
-      }
-      Arrays.sort(codes);
-      genres[i] = codes;
-    }
-    SplittableRandom rng = new SplittableRandom(3);
-    float[][] emb = new float[nItems][64];
-    for (float[] e : emb) {
-      for (int x = 0; x < e.length; x++) {
-        e[x] = (float) rng.nextDouble(-1, 1);
-      }
-    }
+    int[][] genres = synth.genres();
+    float[][] emb = synth.embeddings();
     RerankInput in = RerankInput.of(lists, train, nItems, Map.of("genres", genres), emb);
     int distinct = 0;
     boolean[] seen = new boolean[nItems];
@@ -203,19 +181,6 @@ public final class RerankBench {
               + "again %.3f s (%.3f CPU-s)%n", o, (b - a) / 1e9, c1 - c0, (c - b) / 1e9,
           c2 - c1, (d - c) / 1e9, cpu() - c2);
     }
-  }
-
-  private static Csr cap(Csr train, int max) {
-    int[] offsets = new int[train.rows() + 1];
-    for (int u = 0; u < train.rows(); u++) {
-      offsets[u + 1] = offsets[u] + Math.min(max, train.size(u));
-    }
-    int[] values = new int[offsets[train.rows()]];
-    for (int u = 0; u < train.rows(); u++) {
-      System.arraycopy(train.values(), train.start(u), values, offsets[u],
-          offsets[u + 1] - offsets[u]);
-    }
-    return new Csr(offsets, values);
   }
 
   private static Map<String, Double> metrics(BeyondInput base, CandidateLists lists, Csr gt,

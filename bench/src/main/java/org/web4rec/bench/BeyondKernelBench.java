@@ -1,26 +1,28 @@
-package org.web4rec.core.metrics;
+package org.web4rec.bench;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.util.Map;
-import java.util.SplittableRandom;
 import org.web4rec.core.baselines.Baselines;
 import org.web4rec.core.baselines.Recommendations;
 import org.web4rec.core.data.Csr;
 import org.web4rec.core.lists.CandidateLists;
-import org.web4rec.core.synth.SyntheticData;
+import org.web4rec.core.metrics.AccuracyMetrics;
+import org.web4rec.core.metrics.BeyondAccuracyMetrics;
+import org.web4rec.core.metrics.BeyondInput;
+import org.web4rec.core.metrics.MetricSuite;
+import org.web4rec.core.metrics.MetricTable;
 import org.web4rec.core.synth.SyntheticDataset;
-import org.web4rec.core.synth.SyntheticSpec;
 
 /**
- * Throw-away timing of list preparation + accuracy + beyond-accuracy metrics at K = 10, 20 on a
- * synthetic dataset (not a test; moves to {@code bench/} with JMH later). Run from the worktree:
+ * Timing of list preparation + accuracy + beyond-accuracy metrics at K = 10, 20 on core's kernels
+ * directly, with a synthetic dataset generated in process (no files, no service code path: see
+ * {@link MetricsBench} for that). Run from the worktree:
  *
  * <pre>
- * mvn -q -B -pl core test-compile
- * java -Xmx6g -cp core/target/classes:core/target/test-classes \
- *     org.web4rec.core.metrics.BeyondAccuracyBench 20m random 3
+ * mvn -q -B -pl bench -am package -DskipTests
+ * java -Xmx6g -cp bench/target/web4rec-bench.jar org.web4rec.bench.BeyondKernelBench 20m random 3
  * </pre>
  *
  * Arguments: scale {@code 1m} (6,040 users, 3,706 items, 1M train), {@code 20m} (138,493 users,
@@ -29,9 +31,9 @@ import org.web4rec.core.synth.SyntheticSpec;
  * for cooc) or {@code pop} (most popular); repetitions. 100 candidates per user, an 18-value genre
  * column and 64-dimensional embeddings.
  */
-public final class BeyondAccuracyBench {
+public final class BeyondKernelBench {
 
-  private BeyondAccuracyBench() {}
+  private BeyondKernelBench() {}
 
   public static void main(String[] args) {
     String scale = args.length > 0 ? args[0] : "1m";
@@ -39,40 +41,17 @@ public final class BeyondAccuracyBench {
     int reps = args.length > 2 ? Integer.parseInt(args[2]) : 3;
     int threads = args.length > 3 ? Integer.parseInt(args[3])
         : Runtime.getRuntime().availableProcessors();
-    SyntheticSpec spec = scale.startsWith("20m")
-        ? new SyntheticSpec(138_493, 26_744, 20_000_000, 5, 20, 1.0, 42L)
-        : new SyntheticSpec(6_040, 3_706, 1_000_000, 5, 20, 1.0, 42L);
     long t0 = System.nanoTime();
-    SyntheticDataset data = SyntheticData.generate(spec);
-    Csr train = data.train();
-    if (scale.equals("20m-capped")) {
-      // The generator's heaviest users hold the whole catalogue; ml-20m's heaviest has 9,254
-      // ratings. Keep at most that many train items per user (the first by index, which is a
-      // random popularity rank) so Σ|H_u|^2, which drives cooc, is closer to the real data.
-      train = cap(train, 9_254);
-    }
+    SyntheticScale synth = SyntheticScale.of(scale);
+    SyntheticDataset data = synth.data();
+    Csr train = synth.train();
     Csr gt = data.groundTruth();
     int nItems = data.nItems();
     Recommendations recs = mode.equals("pop")
         ? Baselines.mostPopular(train, nItems, 100)
         : Baselines.random(train, nItems, 100, 7L);
-    int[][] genres = new int[nItems][];
-    for (int i = 0; i < nItems; i++) {
-      String[] g = data.genres()[i];
-      int[] codes = new int[g.length];
-      for (int k = 0; k < g.length; k++) {
-        codes[k] = SyntheticData.GENRES.indexOf(g[k]);
-      }
-      java.util.Arrays.sort(codes);
-      genres[i] = codes;
-    }
-    SplittableRandom rng = new SplittableRandom(3);
-    float[][] emb = new float[nItems][64];
-    for (float[] e : emb) {
-      for (int k = 0; k < e.length; k++) {
-        e[k] = (float) rng.nextDouble(-1, 1);
-      }
-    }
+    int[][] genres = synth.genres();
+    float[][] emb = synth.embeddings();
     int[] tie = CandidateLists.tieOrder(data.itemIds());
     double sumSq = 0;
     for (int u = 0; u < train.rows(); u++) {
@@ -113,18 +92,6 @@ public final class BeyondAccuracyBench {
         System.out.println("  " + s.global());
       }
     }
-  }
-
-  private static Csr cap(Csr train, int max) {
-    int[] offsets = new int[train.rows() + 1];
-    for (int u = 0; u < train.rows(); u++) {
-      offsets[u + 1] = offsets[u] + Math.min(max, train.size(u));
-    }
-    int[] values = new int[offsets[train.rows()]];
-    for (int u = 0; u < train.rows(); u++) {
-      System.arraycopy(train.values(), train.start(u), values, offsets[u], offsets[u + 1] - offsets[u]);
-    }
-    return new Csr(offsets, values);
   }
 
   private static long heapUsed() {

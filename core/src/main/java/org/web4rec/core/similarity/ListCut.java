@@ -1,4 +1,4 @@
-package org.web4rec.core.metrics;
+package org.web4rec.core.similarity;
 
 import org.web4rec.core.lists.CandidateLists;
 
@@ -6,22 +6,20 @@ import org.web4rec.core.lists.CandidateLists;
  * The lists cut to the largest K, over users with a non-empty list only: row {@code r} is user
  * {@code users[r]}, its items {@code items[offsets[r] .. offsets[r+1])} best first. Positions
  * index every per-position array of the kernels; {@code rowOf[p]} is the row of position p.
+ *
+ * @param users the user of each row, ascending
+ * @param offsets row starts into {@code items}, rows + 1 entries
+ * @param items the cut lists, row after row
+ * @param rowOf the row of each position
  */
-final class ListCut {
+public record ListCut(int[] users, int[] offsets, int[] items, int[] rowOf) {
 
-  final int[] users;
-  final int[] offsets;
-  final int[] items;
-  final int[] rowOf;
-
-  private ListCut(int[] users, int[] offsets, int[] items, int[] rowOf) {
-    this.users = users;
-    this.offsets = offsets;
-    this.items = items;
-    this.rowOf = rowOf;
-  }
-
-  static ListCut of(CandidateLists lists, int maxK) {
+  /**
+   * @param lists the prepared candidate lists
+   * @param maxK positions kept per user
+   * @return the first {@code maxK} items of every non-empty list
+   */
+  public static ListCut of(CandidateLists lists, int maxK) {
     int nUsers = lists.users();
     int rows = 0;
     long total = 0;
@@ -54,15 +52,18 @@ final class ListCut {
     return new ListCut(users, offsets, items, rowOf);
   }
 
-  int rows() {
+  /** @return the number of rows (users with a list) */
+  public int rows() {
     return users.length;
   }
 
-  int start(int row) {
+  /** @return the first position of {@code row} */
+  public int start(int row) {
     return offsets[row];
   }
 
-  int end(int row) {
+  /** @return one past the last position of {@code row} */
+  public int end(int row) {
     return offsets[row + 1];
   }
 }

@@ -1,4 +1,4 @@
-package org.web4rec.core.rerank;
+package org.web4rec.core.similarity;
 
 import org.web4rec.core.data.Parallel;
 import java.util.Arrays;
@@ -6,21 +6,28 @@ import org.web4rec.core.data.Csr;
 import org.web4rec.core.lists.CandidateLists;
 
 /**
- * {@code emb}: cosine of item embeddings; an item without an embedding, or with a zero vector,
- * has similarity 0 to everything (as in the beyond-accuracy metrics). Note 1 - cos lies in [0,2].
+ * {@code emb}: cosine of item embeddings. An item without an embedding (null) or with a zero
+ * vector has similarity 0 to everything (cosine is undefined for it; 0 means "no evidence of
+ * similarity", so its distance 1 - sim is 1). Note 1 - cos lies in [0,2].
  *
  * <p>Vectors are normalised once; a column is N dot products (O(N·d)), the user's N vectors
- * staying in cache across its K columns. Cosine is linear in each unit vector,
- * so Σ_{j ∈ H_u} cos(c, j) = ê_c · Σ_{j ∈ H_u} ê_j: one history sum per user, O((|H_u| + |C_u|)
- * d).
+ * staying in cache across its K columns. Cosine is linear in each unit vector, so Σ_{j ∈ H_u}
+ * cos(c, j) = ê_c · Σ_{j ∈ H_u} ê_j: one history sum per user and one dot product per list item,
+ * O((|H_u| + |C_u|) d); the pairs within a list use a running prefix sum of unit vectors in the
+ * same way, O(Σ_u (|H_u| + |L_u|) d) for the metrics' list sums.
  */
-final class EmbeddingSimilarity extends SimilaritySource {
+public final class EmbeddingSimilarity extends SimilaritySource {
 
   private final int dim;
   private final double[] unit;
   private final boolean[] present; // a non-zero embedding
 
-  EmbeddingSimilarity(float[][] emb, int dim) {
+  /**
+   * @param emb per item an embedding of dimension {@code dim}, or null
+   * @param dim the embedding dimension
+   * @throws IllegalArgumentException when the vectors do not fit one array
+   */
+  public EmbeddingSimilarity(float[][] emb, int dim) {
     int nItems = emb.length;
     if ((long) nItems * dim > Integer.MAX_VALUE - 8) {
       throw new IllegalArgumentException(
@@ -49,26 +56,26 @@ final class EmbeddingSimilarity extends SimilaritySource {
   }
 
   @Override
-  View view() {
+  public View view() {
     return new View() {
       int[] items;
       int from;
       int n;
 
       @Override
-      void bind(int[] items, int from, int n) {
+      public void bind(int[] items, int from, int n) {
         this.items = items;
         this.from = from;
         this.n = n;
       }
 
       @Override
-      double self(int i) {
+      public double self(int i) {
         return present[items[from + i]] ? 1.0 : 0.0;
       }
 
       @Override
-      void column(int s, double[] out) {
+      public void column(int s, double[] out) {
         int bs = items[from + s] * dim;
         for (int i = 0; i < n; i++) {
           out[i] = i == s ? self(i) : dot(items[from + i] * dim, bs);
@@ -100,24 +107,28 @@ final class EmbeddingSimilarity extends SimilaritySource {
     return (s0 + s1) + (s2 + s3);
   }
 
-  @Override
-  void historySums(CandidateLists c, Csr train, int[] users, double[] out, int threads) {
-    int[] trainOff = train.offsets();
+  /** acc[0..dim) = Σ_{j ∈ H_u} ê_j, zero for a user without a train row. */
+  private void historySum(Csr train, int u, double[] acc) {
+    Arrays.fill(acc, 0, dim, 0.0);
+    if (u >= train.rows()) {
+      return;
+    }
     int[] hist = train.values();
-    int trainRows = train.rows();
+    for (int x = train.start(u); x < train.end(u); x++) {
+      int base = hist[x] * dim;
+      for (int k = 0; k < dim; k++) {
+        acc[k] += unit[base + k];
+      }
+    }
+  }
+
+  @Override
+  public void historySums(CandidateLists c, Csr train, int[] users, double[] out, int threads) {
     int[] items = c.items();
     Parallel.forRanges(users.length, 256, threads, () -> new double[dim], (acc, lo, hi) -> {
       for (int r = lo; r < hi; r++) {
         int u = users[r];
-        Arrays.fill(acc, 0.0);
-        if (u < trainRows) {
-          for (int x = trainOff[u]; x < trainOff[u + 1]; x++) {
-            int base = hist[x] * dim;
-            for (int k = 0; k < dim; k++) {
-              acc[k] += unit[base + k];
-            }
-          }
-        }
+        historySum(train, u, acc);
         for (int p = c.start(u); p < c.end(u); p++) {
           int base = items[p] * dim;
           double s = 0;
@@ -125,6 +136,32 @@ final class EmbeddingSimilarity extends SimilaritySource {
             s += unit[base + k] * acc[k];
           }
           out[p] = s;
+        }
+      }
+    });
+  }
+
+  @Override
+  public ListSums listSums(Csr train, ListCut cut, int threads) {
+    int[] items = cut.items();
+    // acc[0..dim) history sum, acc[dim..2dim) prefix sum of the list.
+    return byRow(cut, threads, () -> new double[2 * dim], (acc, u, from, to, toHistory,
+        toEarlier) -> {
+      historySum(train, u, acc);
+      Arrays.fill(acc, dim, 2 * dim, 0.0);
+      for (int p = from; p < to; p++) {
+        int base = items[p] * dim;
+        double s = 0;
+        double t = 0;
+        for (int k = 0; k < dim; k++) {
+          double e = unit[base + k];
+          s += e * acc[k];
+          t += e * acc[dim + k];
+        }
+        toHistory[p] = s;
+        toEarlier[p] = t;
+        for (int k = 0; k < dim; k++) {
+          acc[dim + k] += unit[base + k];
         }
       }
     });

@@ -1,4 +1,4 @@
-package org.web4rec.core.rerank;
+package org.web4rec.core.similarity;
 
 import org.web4rec.core.data.Parallel;
 import java.util.Arrays;
@@ -12,20 +12,24 @@ import org.web4rec.core.lists.CandidateLists;
  * <p>Items are grouped by distinct value set (a genre column has a few hundred at most) and the
  * Jaccard of every pair of sets is tabulated once when there are at most {@link #TABLE_LIMIT}
  * sets (else merged from the sorted codes on demand), so a column entry is one lookup. History
- * sums turn H_u into a histogram over set ids: O(|H_u| + |C_u| · distinct sets in H_u) per user.
- * The same scheme as the beyond-accuracy metrics' Jaccard kernel (package-private there).
+ * sums turn H_u into a histogram over set ids, so Σ_{j ∈ H_u} sim(i,j) costs one multiply-add
+ * per distinct set in H_u instead of one Jaccard per history item: O(|H_u| + |C_u| · distinct
+ * sets in H_u) per user, plus O(|L_u|²) for the pairs of the metrics' list sums.
  */
-final class JaccardSimilarity extends SimilaritySource {
+public final class JaccardSimilarity extends SimilaritySource {
 
   /** Largest number of distinct value sets for which the Jaccard table is precomputed. */
-  static final int TABLE_LIMIT = 2048;
+  public static final int TABLE_LIMIT = 2048;
 
   private final int[] setOf; // item → set id; 0 is the empty set
   private final int[][] sets;
   private final int d;
   private final double[] table; // d × d, or null
 
-  JaccardSimilarity(int[][] values) {
+  /**
+   * @param values per item its sorted distinct non-negative value codes, or null for none
+   */
+  public JaccardSimilarity(int[][] values) {
     int nItems = values.length;
     HashMap<IntsKey, Integer> ids = new HashMap<>();
     int[][] found = new int[nItems + 1][];
@@ -85,13 +89,13 @@ final class JaccardSimilarity extends SimilaritySource {
   }
 
   @Override
-  View view() {
+  public View view() {
     return new View() {
       int[] set = new int[16];
       int n;
 
       @Override
-      void bind(int[] items, int from, int n) {
+      public void bind(int[] items, int from, int n) {
         this.n = n;
         if (set.length < n) {
           set = new int[n];
@@ -102,12 +106,12 @@ final class JaccardSimilarity extends SimilaritySource {
       }
 
       @Override
-      double self(int i) {
+      public double self(int i) {
         return set[i] == 0 ? 0.0 : 1.0;
       }
 
       @Override
-      void column(int s, double[] out) {
+      public void column(int s, double[] out) {
         int b = set[s];
         for (int i = 0; i < n; i++) {
           out[i] = sim(set[i], b);
@@ -116,25 +120,39 @@ final class JaccardSimilarity extends SimilaritySource {
     };
   }
 
+  /**
+   * Counts H_u's items per non-empty set id into {@code scratch[0..d)} and lists the ids touched
+   * in {@code scratch[d..)}; {@link #clear} undoes it.
+   *
+   * @return the number of distinct non-empty sets in H_u
+   */
+  private int histogram(Csr train, int u, int[] scratch) {
+    int touched = 0;
+    if (u < train.rows()) {
+      int[] hist = train.values();
+      for (int x = train.start(u); x < train.end(u); x++) {
+        int s = setOf[hist[x]];
+        if (s != 0 && scratch[s]++ == 0) {
+          scratch[d + touched++] = s;
+        }
+      }
+    }
+    return touched;
+  }
+
+  private void clear(int[] scratch, int touched) {
+    for (int k = 0; k < touched; k++) {
+      scratch[scratch[d + k]] = 0;
+    }
+  }
+
   @Override
-  void historySums(CandidateLists c, Csr train, int[] users, double[] out, int threads) {
-    int[] trainOff = train.offsets();
-    int[] hist = train.values();
-    int trainRows = train.rows();
+  public void historySums(CandidateLists c, Csr train, int[] users, double[] out, int threads) {
     int[] items = c.items();
-    // scratch[0..d) counts per set id, scratch[d..2d) the touched ids.
     Parallel.forRanges(users.length, 256, threads, () -> new int[2 * d], (scratch, lo, hi) -> {
       for (int r = lo; r < hi; r++) {
         int u = users[r];
-        int touched = 0;
-        if (u < trainRows) {
-          for (int x = trainOff[u]; x < trainOff[u + 1]; x++) {
-            int s = setOf[hist[x]];
-            if (s != 0 && scratch[s]++ == 0) {
-              scratch[d + touched++] = s;
-            }
-          }
-        }
+        int touched = histogram(train, u, scratch);
         for (int p = c.start(u); p < c.end(u); p++) {
           int si = setOf[items[p]];
           double sum = 0;
@@ -146,10 +164,47 @@ final class JaccardSimilarity extends SimilaritySource {
           }
           out[p] = sum;
         }
-        for (int k = 0; k < touched; k++) {
-          scratch[scratch[d + k]] = 0;
-        }
+        clear(scratch, touched);
       }
+    });
+  }
+
+  @Override
+  public ListSums listSums(Csr train, ListCut cut, int threads) {
+    int[] items = cut.items();
+    final double[] jt = table;
+    return byRow(cut, threads, () -> new int[2 * d], (scratch, u, from, to, toHistory,
+        toEarlier) -> {
+      int touched = histogram(train, u, scratch);
+      for (int p = from; p < to; p++) {
+        int si = setOf[items[p]];
+        if (si == 0) {
+          continue; // Jaccard with the empty set is 0
+        }
+        double s = 0;
+        double t = 0;
+        if (jt != null) {
+          int base = si * d;
+          for (int k = 0; k < touched; k++) {
+            int sj = scratch[d + k];
+            s += scratch[sj] * jt[base + sj];
+          }
+          for (int q = from; q < p; q++) {
+            t += jt[base + setOf[items[q]]];
+          }
+        } else {
+          for (int k = 0; k < touched; k++) {
+            int sj = scratch[d + k];
+            s += scratch[sj] * jaccard(sets[si], sets[sj]);
+          }
+          for (int q = from; q < p; q++) {
+            t += jaccard(sets[si], sets[setOf[items[q]]]);
+          }
+        }
+        toHistory[p] = s;
+        toEarlier[p] = t;
+      }
+      clear(scratch, touched);
     });
   }
 
