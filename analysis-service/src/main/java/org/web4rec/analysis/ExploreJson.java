@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.DoubleStream;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.web4rec.core.data.Dataset;
 import org.web4rec.core.explore.Attributes;
 import org.web4rec.core.explore.Audiences;
@@ -227,26 +230,20 @@ final class ExploreJson {
   }
 
   private static JsonArray array(double[] v) {
-    JsonArray a = new JsonArray();
-    for (double x : v) {
-      a.add(x);
-    }
-    return a;
+    return array(DoubleStream.of(v).boxed());
   }
 
   private static JsonArray array(int[] v) {
-    JsonArray a = new JsonArray();
-    for (int x : v) {
-      a.add(x);
-    }
-    return a;
+    return array(IntStream.of(v).boxed());
   }
 
   private static JsonArray array(String[] v) {
+    return array(Stream.of(v));
+  }
+
+  private static JsonArray array(Stream<?> values) {
     JsonArray a = new JsonArray();
-    for (String x : v) {
-      a.add(x);
-    }
+    values.forEach(a::add);
     return a;
   }
 
