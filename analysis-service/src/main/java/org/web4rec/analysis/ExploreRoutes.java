@@ -12,6 +12,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.web4rec.core.explore.Named;
+import org.web4rec.core.explore.RequestedIds;
 import org.web4rec.core.lists.CandidateLists;
 import org.web4rec.platform.blob.BlobKeys;
 import org.web4rec.platform.blob.BlobNotFoundException;
@@ -34,7 +36,7 @@ import org.web4rec.core.table.Table;
  * HTTP routes of the analysis service (docs/analysis-api.md): the asynchronous 2-D maps and the
  * synchronous panels behind a lasso selection. Each handler resolves the team's dataset and ready
  * experiment (404 / 409 otherwise), validates its input (400 with an example) and runs the
- * computation of {@link Explore} or {@link Projector} on a worker thread.
+ * computation of {@link ExploreJson} or {@link ProjectionJson} on a worker thread.
  */
 public final class ExploreRoutes implements ServiceRoutes {
 
@@ -183,7 +185,7 @@ public final class ExploreRoutes implements ServiceRoutes {
     return Future.all(ds, emb).compose(v -> {
       Future<CandidateLists> l = req.users() && emb.result() == null
           ? lists(t.e(), ds.result().nUsers()) : Future.succeededFuture(null);
-      return l.map(candidates -> progress -> Projector.compute(ds.result(), candidates,
+      return l.map(candidates -> progress -> ProjectionJson.compute(ds.result(), candidates,
           emb.result() == null ? null : ArrowCodec.fromBytes(emb.result()), req, t.intIds(),
           THREADS, progress));
     });
@@ -201,7 +203,7 @@ public final class ExploreRoutes implements ServiceRoutes {
   private void attributes(RoutingContext ctx) {
     String entity = entity(ctx.request().getParam("entity"), "?entity=user");
     reply(ctx, target(ctx).compose(t -> Future.all(stored(t.ds()), perUser(t.e()))
-        .compose(all -> blocking(() -> Explore.attributes(all.resultAt(0), entity,
+        .compose(all -> blocking(() -> ExploreJson.attributes(all.resultAt(0), entity,
             all.resultAt(1))))));
   }
 
@@ -213,18 +215,18 @@ public final class ExploreRoutes implements ServiceRoutes {
           "?entity=user&name=recall@10");
     }
     reply(ctx, target(ctx).compose(t -> Future.all(stored(t.ds()), perUser(t.e()))
-        .compose(all -> blocking(() -> Explore.attribute(all.resultAt(0), entity, name,
+        .compose(all -> blocking(() -> ExploreJson.attribute(all.resultAt(0), entity, name,
             all.resultAt(1), t.intIds())))));
   }
 
   private void filter(RoutingContext ctx) {
     JsonObject body = Json.body(ctx);
     String entity = entity(body.getValue("entity") instanceof String s ? s : null,
-        Explore.FILTER_EXAMPLE);
-    JsonObject where = object(body, "where", Explore.FILTER_EXAMPLE);
-    JsonObject metric = object(body, "metric", Explore.FILTER_EXAMPLE);
+        ExploreJson.FILTER_EXAMPLE);
+    JsonObject where = object(body, "where", ExploreJson.FILTER_EXAMPLE);
+    JsonObject metric = object(body, "metric", ExploreJson.FILTER_EXAMPLE);
     reply(ctx, target(ctx).compose(t -> Future.all(stored(t.ds()), perUser(t.e()))
-        .compose(all -> blocking(() -> Explore.filter(all.resultAt(0), entity, where, metric,
+        .compose(all -> blocking(() -> ExploreJson.filter(all.resultAt(0), entity, where, metric,
             all.resultAt(1), t.intIds())))));
   }
 
@@ -256,7 +258,7 @@ public final class ExploreRoutes implements ServiceRoutes {
   }
 
   private void selectUsers(RoutingContext ctx) {
-    Selection sel = selection(ctx, "user_ids", Explore.USERS_EXAMPLE);
+    Selection sel = selection(ctx, "user_ids", ExploreJson.USERS_EXAMPLE);
     Caller caller = Caller.of(ctx);
     reply(ctx, target(ctx).compose(t -> experiments.list(caller.teamId(), t.ds().id())
         .compose(all -> {
@@ -268,31 +270,31 @@ public final class ExploreRoutes implements ServiceRoutes {
           }
           return stored(t.ds()).compose(ds -> lists(t.e(), ds.nUsers()).compose(l ->
               Future.all(tables).compose(v -> blocking(() -> {
-                int[] users = ExternalIds.users(ds, sel.ids(), Explore.USERS_EXAMPLE);
-                List<Explore.Named<Table>> named = new ArrayList<>();
+                int[] users = RequestedIds.users(ds, sel.ids(), ExploreJson.USERS_EXAMPLE);
+                List<Named<Table>> named = new ArrayList<>();
                 for (int x = 0; x < readyOnes.size(); x++) {
-                  named.add(new Explore.Named<>(readyOnes.get(x).name(), tables.get(x).result()));
+                  named.add(new Named<>(readyOnes.get(x).name(), tables.get(x).result()));
                 }
-                return Explore.selectUsers(ds, l, sel.k() == null ? t.defaultK() : sel.k(),
+                return ExploreJson.selectUsers(ds, l, sel.k() == null ? t.defaultK() : sel.k(),
                     users, named, t.intIds());
               }))));
         })));
   }
 
   private void selectItems(RoutingContext ctx) {
-    Selection sel = selection(ctx, "item_ids", Explore.ITEMS_EXAMPLE);
+    Selection sel = selection(ctx, "item_ids", ExploreJson.ITEMS_EXAMPLE);
     reply(ctx, target(ctx).compose(t -> stored(t.ds()).compose(ds -> lists(t.e(), ds.nUsers())
-        .compose(l -> blocking(() -> Explore.selectItems(ds, l,
-            sel.k() == null ? t.defaultK() : sel.k(), ExternalIds.items(ds, sel.ids(),
-                Explore.ITEMS_EXAMPLE)))))));
+        .compose(l -> blocking(() -> ExploreJson.selectItems(ds, l,
+            sel.k() == null ? t.defaultK() : sel.k(), RequestedIds.items(ds, sel.ids(),
+                ExploreJson.ITEMS_EXAMPLE)))))));
   }
 
   private void audience(RoutingContext ctx) {
-    Selection sel = selection(ctx, "item_ids", Explore.ITEMS_EXAMPLE);
+    Selection sel = selection(ctx, "item_ids", ExploreJson.ITEMS_EXAMPLE);
     reply(ctx, target(ctx).compose(t -> stored(t.ds()).compose(ds -> lists(t.e(), ds.nUsers())
-        .compose(l -> blocking(() -> Explore.audience(ds, l,
-            sel.k() == null ? t.defaultK() : sel.k(), ExternalIds.items(ds, sel.ids(),
-                Explore.ITEMS_EXAMPLE)))))));
+        .compose(l -> blocking(() -> ExploreJson.audience(ds, l,
+            sel.k() == null ? t.defaultK() : sel.k(), RequestedIds.items(ds, sel.ids(),
+                ExploreJson.ITEMS_EXAMPLE)))))));
   }
 
   // ---------------------------------------------------------------- drill-down
@@ -352,11 +354,11 @@ public final class ExploreRoutes implements ServiceRoutes {
         int useK = kk != null ? kk : k0 == Integer.MAX_VALUE ? 10 : k0;
         boolean intIds = "int".equals(ds.info().getString("id_type"));
         return Future.all(ls).compose(x -> blocking(() -> {
-          List<Explore.Named<CandidateLists>> named = new ArrayList<>();
+          List<Named<CandidateLists>> named = new ArrayList<>();
           for (int i = 0; i < es.size(); i++) {
-            named.add(new Explore.Named<>(es.get(i).name(), ls.get(i).result()));
+            named.add(new Named<>(es.get(i).name(), ls.get(i).result()));
           }
-          return Explore.drilldown(data, user, named, useK, intIds);
+          return ExploreJson.drilldown(data, user, named, useK, intIds);
         }));
       });
     }));

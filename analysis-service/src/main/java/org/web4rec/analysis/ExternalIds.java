@@ -1,17 +1,13 @@
 package org.web4rec.analysis;
 
-import org.web4rec.core.data.Dataset;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import org.web4rec.platform.http.ApiException;
+import io.vertx.core.json.JsonArray;
 
 /**
  * The user's own ids in JSON: datasets registered with integer ids ({@code id_type = "int"}) answer
- * numbers, others strings, and requests may name ids either way (the server compares the string
- * form, as ingest does).
+ * numbers, others strings. Requests may name ids either way; resolving them is {@link
+ * org.web4rec.core.explore.RequestedIds}.
  */
-public final class ExternalIds {
+final class ExternalIds {
 
   private ExternalIds() {}
 
@@ -26,62 +22,13 @@ public final class ExternalIds {
     return id;
   }
 
-  /** The string form of an id given in a request (42, 42.0 and "42" are the same id). */
-  static String key(Object o) {
-    if (o instanceof Integer || o instanceof Long) {
-      return o.toString();
+  /** The ids of the given dense rows (null = every row, in order). */
+  static JsonArray json(String[] ids, int[] rows, boolean intIds) {
+    JsonArray a = new JsonArray();
+    int n = rows == null ? ids.length : rows.length;
+    for (int k = 0; k < n; k++) {
+      a.add(json(ids[rows == null ? k : rows[k]], intIds));
     }
-    if (o instanceof Number n) {
-      double d = n.doubleValue();
-      if (d == Math.rint(d) && Math.abs(d) < 9e15) {
-        return Long.toString((long) d);
-      }
-      return o.toString();
-    }
-    return o == null ? null : o.toString();
-  }
-
-  /**
-   * Dense indices of the requested ids, in request order without repeats; unknown ids fail with
-   * 400 naming up to five of them.
-   */
-  public static int[] resolve(List<Object> ids, Map<String, Integer> index, String field,
-      String example) {
-    if (ids == null || ids.isEmpty()) {
-      throw ApiException.badRequest("give a non-empty '" + field + "' list", example);
-    }
-    List<String> unknown = new ArrayList<>();
-    boolean[] seen = new boolean[index.size()];
-    int[] out = new int[ids.size()];
-    int n = 0;
-    for (Object o : ids) {
-      String k = key(o);
-      Integer d = k == null ? null : index.get(k);
-      if (d == null) {
-        if (unknown.size() < 5) {
-          unknown.add(String.valueOf(o));
-        }
-        continue;
-      }
-      if (!seen[d]) {
-        seen[d] = true;
-        out[n++] = d;
-      }
-    }
-    if (!unknown.isEmpty()) {
-      throw ApiException.badRequest("'" + field + "' names ids that are not in the dataset, e.g. "
-          + unknown, example);
-    }
-    return java.util.Arrays.copyOf(out, n);
-  }
-
-  /** {@link #resolve} against the dataset's users (cached index). */
-  public static int[] users(Dataset ds, List<Object> ids, String example) {
-    return resolve(ids, DatasetViews.of(ds).userIndex, "user_ids", example);
-  }
-
-  /** {@link #resolve} against the dataset's items (cached index). */
-  public static int[] items(Dataset ds, List<Object> ids, String example) {
-    return resolve(ids, DatasetViews.of(ds).itemIndex, "item_ids", example);
+    return a;
   }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.web4rec.core.projection.Projector.Progress;
 import org.web4rec.platform.blob.BlobNotFoundException;
 import org.web4rec.platform.blob.BlobStore;
 import org.slf4j.Logger;
@@ -37,7 +38,7 @@ final class ProjectionJobs {
 
   record Failed(String message) implements Answer {}
 
-  private static final class Job implements Projector.Progress {
+  private static final class Job implements Progress {
     volatile String stage = "queued";
     volatile double progress;
     volatile Buffer result;
@@ -96,7 +97,7 @@ final class ProjectionJobs {
 
   /** A loaded job, ready to run off the event loop. */
   interface Computation {
-    JsonObject run(Projector.Progress progress);
+    JsonObject run(Progress progress);
   }
 
   private void start(String key, Job job, Supplier<Future<Computation>> compute) {

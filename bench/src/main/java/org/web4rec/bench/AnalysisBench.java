@@ -13,11 +13,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.web4rec.analysis.Explore;
-import org.web4rec.analysis.ExternalIds;
-import org.web4rec.analysis.ProjectionRequest;
-import org.web4rec.analysis.Projector;
+import org.web4rec.core.explore.Named;
+import org.web4rec.core.explore.RequestedIds;
+import org.web4rec.core.explore.Selections;
 import org.web4rec.core.lists.CandidateLists;
+import org.web4rec.core.projection.Projector;
+import org.web4rec.core.projection.Projector.Method;
 import org.web4rec.ingest.Preparation;
 import org.web4rec.metrics.MetricsJob;
 import org.web4rec.platform.table.ArrowCodec;
@@ -26,9 +27,9 @@ import org.web4rec.core.table.Table;
 
 /**
  * Analysis-service benchmark on a generated scale (bench/generate.py), on the service's code
- * path: {@link Projector#compute} (the projection job's blocking part: source vectors, PCA or
- * UMAP, the JSON body) and {@link Explore#selectUsers} (the user-selection panels, ids resolved as
- * the route does). The generator writes no user side table, so the bench adds a seeded one
+ * path minus the JSON rendering: {@link Projector#compute} (the projection job's blocking part:
+ * source vectors, PCA or UMAP) and {@link Selections#users} (the user-selection panels, ids
+ * resolved as the route does). The generator writes no user side table, so the bench adds a seeded one
  * (gender, age) to exercise the side-column panels. Prints one JSON line per task with every run
  * and the median.
  *
@@ -37,6 +38,9 @@ import org.web4rec.core.table.Table;
  *   --repeat 3 --selection 10000</pre>
  */
 public final class AnalysisBench {
+
+  /** The projection route's default neighbour count. */
+  private static final int NEIGHBORS = 15;
 
   private AnalysisBench() {}
 
@@ -71,13 +75,13 @@ public final class AnalysisBench {
       List<Double> runs = new ArrayList<>();
       List<Double> cpu = new ArrayList<>();
       Map<String, Object> info = new LinkedHashMap<>();
-      List<Explore.Named<Table>> perUser = null;
+      List<Named<Table>> perUser = null;
       List<Object> ids = null;
       if (task.equals("selection")) {
         // per-user metrics as the metrics worker stores them (not timed)
         MetricsJob.Result r = MetricsJob.run(ds, lists, List.of(10), emb);
-        perUser = List.of(new Explore.Named<>("bench", ArrowCodec.fromBytes(r.perUserArrow())));
-        int[] chosen = sample(ds.nUsers(), Math.min(selection, ds.nUsers()), 7);
+        perUser = List.of(new Named<>("bench", ArrowCodec.fromBytes(r.perUserArrow())));
+        int[] chosen = Projector.sample(ds.nUsers(), Math.min(selection, ds.nUsers()), 7);
         ids = new ArrayList<>();
         for (int u : chosen) {
           ids.add(Long.parseLong(ds.userIds()[u]));
@@ -88,37 +92,35 @@ public final class AnalysisBench {
         long t0 = System.nanoTime();
         Map<String, Long> stages = new LinkedHashMap<>();
         Projector.Progress progress = (stage, f) -> stages.putIfAbsent(stage, System.nanoTime());
-        JsonObject out;
+        Projector.Map2d map = null;
+        Selections.Users users = null;
         switch (task) {
-          case "pca-users" -> out = Projector.compute(ds, lists, null,
-              ProjectionRequest.parse("user", "pca", null), true, threads, progress);
-          case "pca-items" -> out = Projector.compute(ds, lists, emb,
-              ProjectionRequest.parse("item", "pca", null), true, threads, progress);
-          case "umap-items" -> out = Projector.compute(ds, lists, emb,
-              ProjectionRequest.parse("item", "umap", null), true, threads, progress);
-          case "umap-users" -> out = Projector.compute(ds, lists, null,
-              ProjectionRequest.parse("user", "umap", null), true, threads, progress);
-          case "selection" -> {
-            int[] users = ExternalIds.users(ds, ids, "");
-            out = Explore.selectUsers(ds, lists, 10, users, perUser, true);
-          }
+          case "pca-users" -> map = Projector.compute(ds, lists, null, true, Method.PCA, 0,
+              threads, progress);
+          case "pca-items" -> map = Projector.compute(ds, lists, emb, false, Method.PCA, 0,
+              threads, progress);
+          case "umap-items" -> map = Projector.compute(ds, lists, emb, false, Method.UMAP,
+              NEIGHBORS, threads, progress);
+          case "umap-users" -> map = Projector.compute(ds, lists, null, true, Method.UMAP,
+              NEIGHBORS, threads, progress);
+          case "selection" -> users = Selections.users(ds, lists, 10,
+              RequestedIds.users(ds, ids, ""), perUser);
           default -> throw new IllegalArgumentException("unknown task " + task);
         }
         double s = (System.nanoTime() - t0) / 1e9;
         runs.add(s);
         cpu.add((processCpuNanos() - c0) / 1e9);
         if (rep == 0) {
-          info.put("points", out.getInteger("n_points", out.getInteger("n_selected")));
-          info.put("source", out.getString("source"));
-          Object ev = out.getValue("explained_variance");
-          info.put("explained_variance", ev == null ? null : ev.toString());
+          info.put("points", map != null ? map.nPoints() : users.nSelected());
+          info.put("source", map == null ? null : map.source());
+          double[] ev = map == null ? null : map.explainedVariance();
+          info.put("explained_variance", ev == null ? null : Arrays.toString(ev));
           StringBuilder split = new StringBuilder();
           for (Map.Entry<String, Long> e : stages.entrySet()) {
             split.append(String.format(Locale.ROOT, "%s@%.2fs ", e.getKey(),
                 (e.getValue() - t0) / 1e9));
           }
           info.put("stages", split.toString().trim());
-          info.put("json_bytes", out.toBuffer().length());
         }
       }
       double[] sorted = runs.stream().mapToDouble(Double::doubleValue).sorted().toArray();
@@ -160,21 +162,6 @@ public final class AnalysisBench {
     }
     return Table.of(new Column.Longs("user_id", ids, null), new Column.Strings("gender", gender),
         new Column.Longs("age", age, null));
-  }
-
-  private static int[] sample(int n, int m, long seed) {
-    int[] all = new int[n];
-    for (int i = 0; i < n; i++) {
-      all[i] = i;
-    }
-    SplittableRandom rng = new SplittableRandom(seed);
-    for (int i = 0; i < m; i++) {
-      int j = i + rng.nextInt(n - i);
-      int x = all[i];
-      all[i] = all[j];
-      all[j] = x;
-    }
-    return Arrays.copyOf(all, m);
   }
 
   private static Table read(Path p) throws IOException {

@@ -8,7 +8,9 @@
  * n × 64 is one 64 × 64 covariance (a parallel pass over the rows) and a Jacobi
  * eigendecomposition; bench-kernels' PcaBench has it at 20 ms (6,040 rows) and 230 ms (138,493
  * rows) against ND4J's gemm + LAPACK at 38 ms and 292 ms, so ND4J's ~500 MB of jars and native
- * libraries would buy nothing here (bench/README.md). UMAP (a library with its own dependency)
- * lives in the analysis service.
+ * libraries would buy nothing here (bench/README.md). {@link
+ * org.web4rec.core.projection.Umap2d} adapts the external-umap-java library (pure Java, no
+ * dependencies of its own), and {@link org.web4rec.core.projection.Projector} puts source vectors,
+ * PCA or UMAP and the UMAP sample together into one map.
  */
 package org.web4rec.core.projection;

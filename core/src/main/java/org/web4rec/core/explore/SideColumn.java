@@ -1,7 +1,5 @@
-package org.web4rec.analysis;
+package org.web4rec.core.explore;
 
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,18 +11,18 @@ import org.web4rec.core.table.Table;
 /**
  * One user or item side column in the shape the aggregates want: categorical and multi-valued
  * columns as integer codes into {@code labels} (−1 / null = missing), numeric columns as doubles
- * (NaN = missing). Built once per request from the stored side table; the kind names match the
+ * (NaN = missing). Built once per dataset from the stored side table; the kind names match the
  * dataset's {@code user_columns}/{@code item_columns} ("categorical", "numeric", "multi").
  */
-record SideColumn(String name, String kind, String[] labels, int[] codes, int[][] multi,
+public record SideColumn(String name, String kind, String[] labels, int[] codes, int[][] multi,
     double[] numbers, Column source) {
 
-  static final String CATEGORICAL = "categorical";
-  static final String NUMERIC = "numeric";
-  static final String MULTI = "multi";
+  public static final String CATEGORICAL = "categorical";
+  public static final String NUMERIC = "numeric";
+  public static final String MULTI = "multi";
 
   /** Every side column of a stored users/items table (its first column is the id). */
-  static List<SideColumn> all(Table t) {
+  public static List<SideColumn> all(Table t) {
     List<SideColumn> out = new ArrayList<>();
     for (Column c : t.columns().subList(1, t.columns().size())) {
       out.add(of(c));
@@ -32,7 +30,7 @@ record SideColumn(String name, String kind, String[] labels, int[] codes, int[][
     return out;
   }
 
-  static SideColumn of(Column c) {
+  public static SideColumn of(Column c) {
     int n = c.size();
     if (c instanceof Column.StringLists lists) {
       Map<String, Integer> index = new HashMap<>();
@@ -75,17 +73,30 @@ record SideColumn(String name, String kind, String[] labels, int[] codes, int[][
     return new SideColumn(c.name(), NUMERIC, null, null, null, numbers, c);
   }
 
-  int nLabels() {
+  public int nLabels() {
     return labels == null ? 0 : labels.length;
   }
 
-  /** The row's value as JSON: a string, a number (integers stay integers), a list, or null. */
-  Object json(int row) {
+  public boolean numeric() {
+    return kind.equals(NUMERIC);
+  }
+
+  /** Count of each label over the rows (null = all rows); categorical and multi columns only. */
+  public int[] count(int[] rows) {
+    return codes != null ? Aggregates.countCodes(codes, nLabels(), rows)
+        : Aggregates.countMulti(multi, nLabels(), rows);
+  }
+
+  /**
+   * The row's stored value: a String, a Long or Integer (integers stay integers), a Double, a
+   * list of strings, or null.
+   */
+  public Object value(int row) {
     if (source.isNull(row)) {
       return null;
     }
     if (source instanceof Column.StringLists l) {
-      return new JsonArray(List.of((Object[]) l.values()[row]));
+      return List.of((Object[]) l.values()[row]);
     }
     if (source instanceof Column.Longs l) {
       return l.values()[row];
@@ -102,12 +113,13 @@ record SideColumn(String name, String kind, String[] labels, int[] codes, int[][
     return source.asString(row);
   }
 
-  /** Every side column's value of one row, by column name. */
-  static JsonObject row(List<SideColumn> columns, int row) {
-    JsonObject o = new JsonObject();
-    for (SideColumn c : columns) {
-      o.put(c.name(), c.json(row));
+  /** The column of that name, or null. */
+  public static SideColumn find(List<SideColumn> cols, String name) {
+    for (SideColumn c : cols) {
+      if (c.name().equals(name)) {
+        return c;
+      }
     }
-    return o;
+    return null;
   }
 }

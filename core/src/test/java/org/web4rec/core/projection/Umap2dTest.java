@@ -1,4 +1,4 @@
-package org.web4rec.analysis;
+package org.web4rec.core.projection;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package org.web4rec.analysis;
+package org.web4rec.core.projection;
 
 import java.util.function.DoubleConsumer;
 import tagbio.umap.ProgressListener;
@@ -10,7 +10,7 @@ import tagbio.umap.UmapProgress;
  * search is not reproducible and brings nothing on two cores (STACK.md, "Projections"), while a
  * map that moves between two requests would confuse the user.
  */
-final class Umap2d {
+public final class Umap2d {
 
   static final long SEED = 42;
 
@@ -21,7 +21,7 @@ final class Umap2d {
    * @param neighbors wanted neighbours; capped at rows − 1 for tiny inputs
    * @return {@code [n][2]} coordinates
    */
-  static float[][] fit(float[][] rows, int neighbors, long seed) {
+  public static float[][] fit(float[][] rows, int neighbors, long seed) {
     return fit(rows, neighbors, seed, null);
   }
 
@@ -29,7 +29,7 @@ final class Umap2d {
    * @param progress receives the library's progress in [0, 1]; the library reports through one
    *     global listener list, which is fine because projection jobs run one at a time
    */
-  static float[][] fit(float[][] rows, int neighbors, long seed, DoubleConsumer progress) {
+  public static float[][] fit(float[][] rows, int neighbors, long seed, DoubleConsumer progress) {
     if (rows.length < 3) {
       throw new IllegalArgumentException("UMAP needs at least 3 points, got " + rows.length);
     }

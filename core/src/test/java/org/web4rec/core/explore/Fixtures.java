@@ -1,4 +1,4 @@
-package org.web4rec.analysis;
+package org.web4rec.core.explore;
 
 import org.web4rec.core.data.Dataset;
 import java.util.ArrayList;
@@ -10,19 +10,19 @@ import org.web4rec.core.table.Column;
 import org.web4rec.core.table.Table;
 
 /** A seeded random dataset with every side-column kind, and candidate lists over it. */
-final class Fixtures {
+public final class Fixtures {
 
-  static final String[] GENDERS = {"F", "M"};
+  public static final String[] GENDERS = {"F", "M"};
   static final String[] GENRES = {"Action", "Comedy", "Drama", "Horror"};
 
-  final Dataset ds;
-  final CandidateLists lists;
+  public final Dataset ds;
+  public final CandidateLists lists;
   /** Raw side values, for direct counting in tests. */
-  final String[] gender;
-  final long[] age;
-  final String[][] genres;
+  public final String[] gender;
+  public final long[] age;
+  public final String[][] genres;
 
-  Fixtures(int nUsers, int nItems, int perUser, int listLength, long seed) {
+  public Fixtures(int nUsers, int nItems, int perUser, int listLength, long seed) {
     SplittableRandom rng = new SplittableRandom(seed);
     String[] users = new String[nUsers];
     gender = new String[nUsers];
