@@ -7,6 +7,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import org.web4rec.core.data.DatasetStats;
 import org.web4rec.platform.data.DatasetCache;
 import org.web4rec.platform.http.ApiException;
 import org.web4rec.platform.http.Caller;
@@ -70,7 +71,7 @@ public final class IngestRoutes implements ServiceRoutes {
         .compose(d -> d.isPresent() ? Future.succeededFuture(d.get())
             : Future.failedFuture(ApiException.notFound("dataset '" + name + "' does not exist")))
         .compose(d -> cache.get(d.teamId(), d.id(), d.version()))
-        .compose(ds -> ctx.vertx().executeBlocking(() -> DatasetStats.of(ds), false))
+        .compose(ds -> ctx.vertx().executeBlocking(() -> StatsView.of(DatasetStats.of(ds)), false))
         .onSuccess(json -> Json.ok(ctx, 200, json))
         .onFailure(ctx::fail);
   }
