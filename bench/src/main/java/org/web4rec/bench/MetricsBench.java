@@ -17,8 +17,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.web4rec.core.lists.CandidateLists;
-import org.web4rec.ingest.Preparation;
-import org.web4rec.metrics.MetricsJob;
+import org.web4rec.core.metrics.ExperimentMetrics;
+import org.web4rec.core.prepare.DatasetBuilder;
+import org.web4rec.core.prepare.Preparation;
+import org.web4rec.core.prepare.PreparedDataset;
+import org.web4rec.platform.data.CoocTables;
+import org.web4rec.platform.data.StoredDataset;
 import org.web4rec.platform.table.ArrowCodec;
 import org.web4rec.core.table.Column;
 import org.web4rec.core.table.Table;
@@ -26,7 +30,8 @@ import org.web4rec.core.table.Table;
 /**
  * Runs the service's own metric code path on a generated benchmark scale (bench/generate.py):
  * decode the Arrow files, build the dataset and prepare the candidate lists exactly as ingest
- * does, then compute the whole METRICS.md suite as the metrics worker does (MetricsJob), repeated.
+ * does ({@link Preparation}), then compute the whole METRICS.md suite and encode its blobs as the
+ * metrics worker does ({@link ExperimentMetrics} with the shared {@link CoocTables}), repeated.
  * Prints one JSON line: timings per phase (median over repeats for the metric suite), peak heap,
  * and the metric values. {@code --values FILE} also writes per-user values for cross-checks.
  *
@@ -74,7 +79,12 @@ public final class MetricsBench {
     phases.put("load", seconds(t));
 
     t = System.nanoTime();
-    Dataset ds = Preparation.dataset(train, gt, null, items);
+    PreparedDataset prepared = DatasetBuilder.build(train, gt, null, items);
+    // Through the stored blobs, as the workers load it.
+    Dataset ds = StoredDataset.decode(ArrowCodec.toBytes(prepared.users()),
+        ArrowCodec.toBytes(prepared.items()), ArrowCodec.toBytes(prepared.train()),
+        ArrowCodec.toBytes(prepared.groundTruth()));
+    prepared = null;
     phases.put("dataset", seconds(t));
     t = System.nanoTime();
     CandidateLists lists = Preparation.candidates(recs, ds, candidates);
@@ -83,14 +93,23 @@ public final class MetricsBench {
     train = null;
     recs = null;
 
+    int[] kArray = ks.stream().mapToInt(Integer::intValue).toArray();
     List<Double> runs = new ArrayList<>();
-    MetricsJob.Result result = null;
+    ExperimentMetrics result = null;
     Map<String, List<Double>> inner = new LinkedHashMap<>();
     for (int r = 0; r < repeat; r++) {
       t = System.nanoTime();
-      result = MetricsJob.run(ds, lists, ks, storedEmb);
+      float[][] vectors = storedEmb == null ? null : Dataset.itemVectors(storedEmb, ds.nItems());
+      result = ExperimentMetrics.compute(ds, lists, kArray, vectors, null,
+          (own, threads) -> CoocTables.forWork(ds, own, threads));
+      // The blobs the worker stores, so a run costs what the worker's does.
+      long encode = System.nanoTime();
+      ArrowCodec.toBytes(result.perUserTable());
+      ArrowCodec.toBytes(result.exposureTable());
       runs.add(seconds(t));
-      result.seconds().forEach((k, v) -> inner.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
+      Map<String, Double> phaseSeconds = new LinkedHashMap<>(result.seconds());
+      phaseSeconds.put("encode", seconds(encode));
+      phaseSeconds.forEach((k, v) -> inner.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
     }
     // Phases of the metric suite: medians over the repeats, like median_s.
     inner.forEach((k, v) -> {
@@ -103,7 +122,7 @@ public final class MetricsBench {
     double median = sorted.get(sorted.size() / 2);
 
     if (values != null) {
-      writeValues(ArrowCodec.fromBytes(result.perUserArrow()), values);
+      writeValues(result.perUserTable(), values);
     }
     StringBuilder json = new StringBuilder();
     json.append("{\"scale\": ").append(quote(data.getFileName().toString()))

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.web4rec.core.data.DatasetStats;
 import org.web4rec.platform.data.DatasetCache;
 import org.web4rec.platform.http.ApiException;
 import org.web4rec.platform.http.Caller;
@@ -77,7 +78,7 @@ public final class IngestRoutes implements ServiceRoutes {
     String name = ctx.pathParam("dataset");
     lookups.dataset(caller, name)
         .compose(d -> cache.get(d.teamId(), d.id(), d.version()))
-        .compose(ds -> ctx.vertx().executeBlocking(() -> DatasetStats.of(ds), false))
+        .compose(ds -> ctx.vertx().executeBlocking(() -> StatsView.of(DatasetStats.of(ds)), false))
         .onSuccess(json -> Json.ok(ctx, 200, json))
         .onFailure(ctx::fail);
   }

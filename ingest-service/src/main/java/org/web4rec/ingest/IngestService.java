@@ -14,6 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.web4rec.core.InvalidInput;
 import org.web4rec.core.lists.CandidateLists;
+import org.web4rec.core.prepare.DatasetBuilder;
+import org.web4rec.core.prepare.Embeddings;
+import org.web4rec.core.prepare.ExperimentBuilder;
 import org.web4rec.platform.blob.BlobKeys;
 import org.web4rec.platform.blob.BlobStore;
 import org.web4rec.platform.bus.MessageBus;
@@ -95,9 +98,9 @@ public final class IngestService {
             ? Future.failedFuture(ApiException.conflict("dataset '" + name + "' already exists;"
                 + " choose another name"))
             : Future.succeededFuture())
-        .compose(v -> vertx.executeBlocking(() -> new DatasetBuilder().build(
+        .compose(v -> vertx.executeBlocking(() -> DatasetBlobs.of(DatasetBuilder.build(
             decode(parts, "train"), decode(parts, "ground_truth"),
-            decode(parts, "user_side"), decode(parts, "item_side")), false))
+            decode(parts, "user_side"), decode(parts, "item_side"))), false))
         .compose(built -> storeDataset(caller, name, built));
   }
 
@@ -106,7 +109,7 @@ public final class IngestService {
     return p == null ? null : TableFiles.decode(name, p.file(), p.contentType());
   }
 
-  private Future<JsonObject> storeDataset(Caller caller, String name, DatasetBuilder.Built built) {
+  private Future<JsonObject> storeDataset(Caller caller, String name, DatasetBlobs built) {
     String id = Ids.next("ds");
     String prefix = BlobKeys.dataset(caller.teamId(), id);
     DatasetRecord record = new DatasetRecord(id, caller.teamId(), name, 1, built.info(),

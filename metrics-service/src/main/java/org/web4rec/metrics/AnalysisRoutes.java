@@ -90,8 +90,9 @@ public final class AnalysisRoutes implements ServiceRoutes {
       dataset(caller, ctx.pathParam("dataset"))
           .compose(ds -> Future.all(cache.get(ds.teamId(), ds.id(), ds.version()),
                   blob(caller, ds, ctx.pathParam("experiment"), StoredDataset.EXPOSURE))
-              .compose(all -> ctx.vertx().executeBlocking(() -> Comparisons.exposureByPopularity(
-                  all.resultAt(0), all.resultAt(1), metric), false)))
+              .compose(all -> ctx.vertx().executeBlocking(() ->
+                  ComparisonViews.exposureByPopularity(all.resultAt(0), all.resultAt(1), metric),
+                  false)))
           .onSuccess(json -> Json.ok(ctx, 200, json.put("experiment",
               ctx.pathParam("experiment"))))
           .onFailure(ctx::fail);
@@ -100,7 +101,7 @@ public final class AnalysisRoutes implements ServiceRoutes {
     dataset(caller, ctx.pathParam("dataset"))
         .compose(ds -> Future.all(cache.get(ds.teamId(), ds.id(), ds.version()),
                 perUser(caller, ds, ctx.pathParam("experiment")))
-            .compose(all -> ctx.vertx().executeBlocking(() -> Comparisons.breakdown(
+            .compose(all -> ctx.vertx().executeBlocking(() -> ComparisonViews.breakdown(
                 all.resultAt(0), all.resultAt(1), metric, by), false)))
         .onSuccess(json -> Json.ok(ctx, 200, json.put("experiment", ctx.pathParam("experiment"))))
         .onFailure(ctx::fail);
@@ -147,7 +148,7 @@ public final class AnalysisRoutes implements ServiceRoutes {
             }
           }
         }
-        return Comparisons.compare(new ArrayList<>(names), loaded, metrics);
+        return ComparisonViews.compare(new ArrayList<>(names), loaded, metrics);
       }, false));
     }).onSuccess(json -> Json.ok(ctx, 200, json)).onFailure(ctx::fail);
   }

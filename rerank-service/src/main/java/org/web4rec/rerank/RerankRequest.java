@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import org.web4rec.core.ids.ExternalId;
 import org.web4rec.core.rerank.Objective;
 import org.web4rec.platform.http.ApiException;
 
@@ -85,8 +86,7 @@ record RerankRequest(Objective objective, String sim, String column, List<Double
         if (!(x instanceof String) && !(x instanceof Number)) {
           throw ApiException.badRequest("users must be a list of user ids", EXAMPLE);
         }
-        users.add(x instanceof Number num && num.doubleValue() == Math.rint(num.doubleValue())
-            ? Long.toString(num.longValue()) : String.valueOf(x).trim());
+        users.add(ExternalId.canonical(x));
       }
     } else if (u != null) {
       throw ApiException.badRequest("users must be a list of user ids or null", EXAMPLE);

@@ -7,6 +7,7 @@
  * org.web4rec.core.metrics.AccuracyMetrics} and {@link
  * org.web4rec.core.metrics.BeyondAccuracyMetrics} (with its {@link
  * org.web4rec.core.metrics.BeyondInput} and {@link org.web4rec.core.metrics.MetricSuite}) compute
- * the two tables of METRICS.md.
+ * the two tables of METRICS.md; {@link org.web4rec.core.metrics.ExperimentMetrics} runs the whole
+ * suite over one experiment as the metrics worker stores it.
  */
 package org.web4rec.core.metrics;

@@ -1,24 +1,22 @@
-package org.web4rec.ingest;
+package org.web4rec.core.prepare;
 
-import java.util.ArrayList;
-import java.util.List;
-import org.web4rec.platform.http.ApiException;
+import org.web4rec.core.InvalidInput;
 import org.web4rec.core.table.Column;
 import org.web4rec.core.table.Table;
 
-/** Column checks shared by dataset and experiment validation; failures answer 400. */
+/** Column checks shared by dataset, experiment and embedding validation. */
 final class IdColumns {
 
   private IdColumns() {}
 
   static Column require(Table t, String part, String column, String example) {
-    return t.column(column).orElseThrow(() -> ApiException.badRequest("part '" + part
+    return t.column(column).orElseThrow(() -> new InvalidInput("part '" + part
         + "' lacks column '" + column + "'; it has " + t.names(), example));
   }
 
   static void requireRows(Table t, String part, String example) {
     if (t.rows() == 0) {
-      throw ApiException.badRequest("part '" + part + "' is an empty table", example);
+      throw new InvalidInput("part '" + part + "' is an empty table", example);
     }
   }
 
@@ -45,9 +43,5 @@ final class IdColumns {
 
   static long pack(int u, int i) {
     return ((long) u << 32) | (i & 0xffffffffL);
-  }
-
-  static List<String> examples(List<String> all) {
-    return new ArrayList<>(all.subList(0, Math.min(5, all.size())));
   }
 }

@@ -1,4 +1,4 @@
-package org.web4rec.ingest;
+package org.web4rec.core.ids;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,7 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.web4rec.platform.http.ApiException;
+import org.web4rec.core.InvalidInput;
 import org.web4rec.core.table.Column;
 
 class IdDictionaryTest {
@@ -40,8 +40,9 @@ class IdDictionaryTest {
   @Test
   void nullIdsAreRejected() {
     Column c = new Column.Longs("item_id", new long[] {1, 0}, new boolean[] {false, true});
-    ApiException e = assertThrows(ApiException.class, () -> new IdDictionary().add(c, 1, "train"));
-    assertEquals(400, e.status());
+    InvalidInput e = assertThrows(InvalidInput.class, () -> new IdDictionary().add(c, 1, "train"));
+    assertEquals("part 'train' row 2 has no item_id", e.getMessage());
+    assertEquals("item_id must be set on every row", e.example());
   }
 
   @Test

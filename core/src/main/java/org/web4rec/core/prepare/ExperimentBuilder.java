@@ -1,10 +1,11 @@
-package org.web4rec.ingest;
+package org.web4rec.core.prepare;
 
 import org.web4rec.core.data.Dataset;
 import java.util.ArrayList;
 import java.util.List;
 import org.web4rec.core.lists.CandidateLists;
-import org.web4rec.platform.http.ApiException;
+import org.web4rec.core.InvalidInput;
+import org.web4rec.core.ids.IdDictionary;
 import org.web4rec.core.table.Column;
 import org.web4rec.core.table.Table;
 
@@ -13,13 +14,21 @@ import org.web4rec.core.table.Table;
  * lists C_u: ids mapped to dense indices, scores finite, one row per (user, item), train items
  * removed, ordered by rank or by score with ties by external item id, cut to N.
  */
-final class ExperimentBuilder {
+public final class ExperimentBuilder {
 
-  static final String EXAMPLE = "user_id,item_id,score\n1,1061,0.93\n1,2571,0.91";
+  public static final String EXAMPLE = "user_id,item_id,score\n1,1061,0.93\n1,2571,0.91";
 
   private ExperimentBuilder() {}
 
-  static CandidateLists build(Table recs, Dataset ds, int nCandidates) {
+  /**
+   * @param recs the uploaded recommendations: user_id, item_id, score [, rank]
+   * @param ds the dataset the experiment belongs to
+   * @param nCandidates N, the length lists are cut to
+   * @return the prepared candidate lists C_u (METRICS.md "Preparing lists")
+   * @throws InvalidInput on an empty table, missing or mistyped columns, unknown ids, a
+   *     non-finite score or a repeated (user, item) pair
+   */
+  public static CandidateLists build(Table recs, Dataset ds, int nCandidates) {
     IdColumns.requireRows(recs, "recommendations", EXAMPLE);
     Column userCol = IdColumns.require(recs, "recommendations", "user_id", EXAMPLE);
     Column itemCol = IdColumns.require(recs, "recommendations", "item_id", EXAMPLE);
@@ -58,18 +67,18 @@ final class ExperimentBuilder {
       packed[r] = IdColumns.pack(u[r], i[r]);
     }
     if (!unknownUsers.isEmpty()) {
-      throw ApiException.badRequest(unknownUserCount + " row(s) name user ids that are not in the"
+      throw new InvalidInput(unknownUserCount + " row(s) name user ids that are not in the"
           + " dataset, e.g. " + unknownUsers + "; upload lists only for the dataset's users",
           "user ids seen in the dataset's train, ground truth or user side table");
     }
     if (!unknownItems.isEmpty()) {
-      throw ApiException.badRequest(unknownItemCount + " row(s) name item ids that are not in the"
+      throw new InvalidInput(unknownItemCount + " row(s) name item ids that are not in the"
           + " dataset, e.g. " + unknownItems + "; recommend only the dataset's items",
           "item ids seen in the dataset's train, ground truth or item side table");
     }
     for (int r = 0; r < n; r++) {
       if (!Float.isFinite(scores[r])) {
-        throw ApiException.badRequest("score of (user_id "
+        throw new InvalidInput("score of (user_id "
             + IdDictionary.display(userCol, r, "recommendations") + ", item_id "
             + IdDictionary.display(itemCol, r, "recommendations") + ") is " + scores[r]
             + "; every score must be a finite number", EXAMPLE);
@@ -77,7 +86,7 @@ final class ExperimentBuilder {
     }
     int dup = IdColumns.firstDuplicate(packed);
     if (dup >= 0) {
-      throw ApiException.badRequest("duplicate (user_id, item_id) row ("
+      throw new InvalidInput("duplicate (user_id, item_id) row ("
           + IdDictionary.display(userCol, dup, "recommendations") + ", "
           + IdDictionary.display(itemCol, dup, "recommendations") + "); one row per pair",
           EXAMPLE);
@@ -101,7 +110,7 @@ final class ExperimentBuilder {
       } else if (c instanceof Column.Ints in) {
         out[r] = in.values()[r];
       } else {
-        throw ApiException.badRequest("column 'score' must be numeric, got text", EXAMPLE);
+        throw new InvalidInput("column 'score' must be numeric, got text", EXAMPLE);
       }
     }
     return out;
@@ -109,13 +118,13 @@ final class ExperimentBuilder {
 
   private static int[] ranks(Column c) {
     if (!(c instanceof Column.Longs l)) {
-      throw ApiException.badRequest("column 'rank' must be integer (1 = best)",
+      throw new InvalidInput("column 'rank' must be integer (1 = best)",
           "user_id,item_id,score,rank\n1,1061,0.93,1");
     }
     int[] out = new int[l.size()];
     for (int r = 0; r < out.length; r++) {
       if (l.isNull(r) || l.values()[r] < 1) {
-        throw ApiException.badRequest("rank must be an integer >= 1 on every row",
+        throw new InvalidInput("rank must be an integer >= 1 on every row",
             "user_id,item_id,score,rank\n1,1061,0.93,1");
       }
       out[r] = (int) l.values()[r];

@@ -1,8 +1,9 @@
-package org.web4rec.ingest;
+package org.web4rec.core.prepare;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.web4rec.platform.http.ApiException;
+import org.web4rec.core.InvalidInput;
+import org.web4rec.core.ids.IdDictionary;
 import org.web4rec.core.table.Column;
 import org.web4rec.core.table.Table;
 
@@ -12,13 +13,24 @@ import org.web4rec.core.table.Table;
  * {@code u}) and float32 columns {@code e0..}. Ids must belong to the dataset and appear once;
  * values must be finite. Entities without a row simply have no embedding.
  */
-final class Embeddings {
+public final class Embeddings {
 
-  static final int MAX_DIMS = 1024;
+  public static final int MAX_DIMS = 1024;
 
   private Embeddings() {}
 
-  static Table encode(Table t, String part, String idName, String denseName, String[] known) {
+  /**
+   * @param t the uploaded table: id column + numeric dimension columns
+   * @param part the upload part, named in errors ({@code item_embeddings})
+   * @param idName the id column ({@code item_id} or {@code user_id})
+   * @param denseName the stored dense index column ({@code i} or {@code u})
+   * @param known the dataset's external ids of that kind, in dense order
+   * @return the stored table: {@code denseName}, e0..eD as float32
+   * @throws InvalidInput on an empty table, a missing id column, a text or non-finite value, an
+   *     unknown or repeated id, or a dimension count outside 1..{@value #MAX_DIMS}
+   */
+  public static Table encode(Table t, String part, String idName, String denseName,
+      String[] known) {
     IdDictionary index = IdDictionary.of(known);
     String example = idName + ",e0,e1,...\n" + (idName.equals("item_id") ? "31" : "1")
         + ",0.12,-0.40,...";
@@ -31,13 +43,13 @@ final class Embeddings {
         continue;
       }
       if (c instanceof Column.Strings || c instanceof Column.StringLists) {
-        throw ApiException.badRequest("part '" + part + "' column '" + c.name()
+        throw new InvalidInput("part '" + part + "' column '" + c.name()
             + "' is not numeric; send one float column per embedding dimension", example);
       }
       dims.add(c);
     }
     if (dims.isEmpty() || dims.size() > MAX_DIMS) {
-      throw ApiException.badRequest("part '" + part + "' needs 1.." + MAX_DIMS
+      throw new InvalidInput("part '" + part + "' needs 1.." + MAX_DIMS
           + " numeric dimension columns, got " + dims.size(), example);
     }
     int[] dense = new int[rows];
@@ -52,14 +64,14 @@ final class Embeddings {
         continue;
       }
       if (seen[k]) {
-        throw ApiException.badRequest("part '" + part + "' has " + idName + " "
+        throw new InvalidInput("part '" + part + "' has " + idName + " "
             + IdDictionary.display(idCol, r, part) + " on more than one row", example);
       }
       seen[k] = true;
       dense[r] = k;
     }
     if (!unknown.isEmpty()) {
-      throw ApiException.badRequest("part '" + part + "' names ids that are not in the dataset,"
+      throw new InvalidInput("part '" + part + "' names ids that are not in the dataset,"
           + " e.g. " + unknown, example);
     }
     List<Column> out = new ArrayList<>();
@@ -70,7 +82,7 @@ final class Embeddings {
       for (int r = 0; r < v.length; r++) {
         double x = c.isNull(r) ? Double.NaN : Double.parseDouble(c.asString(r));
         if (!Double.isFinite(x)) {
-          throw ApiException.badRequest("part '" + part + "' has a missing or non-finite value in"
+          throw new InvalidInput("part '" + part + "' has a missing or non-finite value in"
               + " column '" + c.name() + "' for " + idName + " "
               + IdDictionary.display(idCol, r, part), example);
         }

@@ -1,18 +1,19 @@
-package org.web4rec.ingest;
+package org.web4rec.core.ids;
 
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
-import org.web4rec.platform.http.ApiException;
+import org.web4rec.core.InvalidInput;
 import org.web4rec.core.table.Column;
 
 /**
- * External id → dense index, in order of first appearance. Ids are equal when their canonical
- * string forms are (docs/api.md): an integer id 12, a float id 12.0 and a string "12" are one id,
- * while "012" is another. Integer-valued ids live in an open-addressing long table, so mapping
+ * External id → dense index, in order of first appearance; ids are equal when their {@link
+ * ExternalId} canonical forms are. Integer ids live in an open-addressing long table, so mapping
  * the 20M rows of a MovieLens-20M train table creates no String per row; other ids use a HashMap.
  */
-final class IdDictionary {
+public final class IdDictionary {
+
+  private static final long NOT_LONG = ExternalId.NOT_INTEGER;
 
   private long[] keys = new long[1 << 10];
   private int[] slots = new int[1 << 10]; // dense index + 1; 0 = empty
@@ -22,7 +23,8 @@ final class IdDictionary {
   private String[] stringOf = new String[1 << 10];
   private int size;
 
-  static IdDictionary of(String[] ids) {
+  /** A dictionary holding {@code ids} at indices 0..n-1 (they are distinct canonical ids). */
+  public static IdDictionary of(String[] ids) {
     IdDictionary d = new IdDictionary();
     for (String id : ids) {
       d.add(id);
@@ -30,34 +32,44 @@ final class IdDictionary {
     return d;
   }
 
-  int size() {
+  public int size() {
     return size;
   }
 
-  /** The dense index of row {@code r}'s id, added when new. */
-  int add(Column c, int r, String part) {
+  /**
+   * The dense index of row {@code r}'s id, added when new.
+   *
+   * @param part the uploaded part the column belongs to, named in errors
+   * @throws InvalidInput when the cell is null or the column is multi-valued
+   */
+  public int add(Column c, int r, String part) {
     long v = longValue(c, r, part);
-    return v != NOT_LONG ? addLong(v) : add(text(c, r, part));
+    return v != NOT_LONG ? addLong(v) : add(text(c, r));
   }
 
-  /** The dense index of row {@code r}'s id, or -1 when unknown. */
-  int get(Column c, int r, String part) {
+  /**
+   * The dense index of row {@code r}'s id, or -1 when unknown.
+   *
+   * @throws InvalidInput as {@link #add(Column, int, String)}
+   */
+  public int get(Column c, int r, String part) {
     long v = longValue(c, r, part);
     if (v != NOT_LONG) {
       return getLong(v);
     }
-    String id = text(c, r, part);
-    Long asLong = canonicalLong(id);
-    if (asLong != null) {
+    String id = text(c, r);
+    long asLong = ExternalId.integer(id);
+    if (asLong != NOT_LONG) {
       return getLong(asLong);
     }
     Integer k = strings.get(id);
     return k == null ? -1 : k;
   }
 
-  int add(String id) {
-    Long v = canonicalLong(id);
-    if (v != null) {
+  /** The dense index of an id given as a (trimmed) string, added when new. */
+  public int add(String id) {
+    long v = ExternalId.integer(id);
+    if (v != NOT_LONG) {
       return addLong(v);
     }
     Integer k = strings.get(id);
@@ -71,7 +83,7 @@ final class IdDictionary {
   }
 
   /** External ids in dense order, as canonical strings. */
-  String[] ids() {
+  public String[] ids() {
     String[] out = new String[size];
     for (int i = 0; i < size; i++) {
       out[i] = stringOf[i] != null ? stringOf[i] : Long.toString(longOf[i]);
@@ -80,60 +92,34 @@ final class IdDictionary {
   }
 
   /** The canonical string of row {@code r}'s id (for messages). */
-  static String display(Column c, int r, String part) {
+  public static String display(Column c, int r, String part) {
     long v = longValue(c, r, part);
-    return v != NOT_LONG ? Long.toString(v) : text(c, r, part);
+    return v != NOT_LONG ? Long.toString(v) : text(c, r);
   }
-
-  private static final long NOT_LONG = Long.MIN_VALUE;
 
   private static long longValue(Column c, int r, String part) {
     if (c.isNull(r)) {
-      throw ApiException.badRequest("part '" + part + "' row " + (r + 1) + " has no "
+      throw new InvalidInput("part '" + part + "' row " + (r + 1) + " has no "
           + c.name(), c.name() + " must be set on every row");
     }
     if (c instanceof Column.Longs l) {
-      return l.values()[r] == NOT_LONG ? NOT_LONG : l.values()[r];
+      return l.values()[r];
     }
     if (c instanceof Column.Ints i) {
       return i.values()[r];
     }
     if (c instanceof Column.Doubles d) {
-      double x = d.values()[r];
-      return x == Math.rint(x) && Math.abs(x) < 1e15 ? (long) x : NOT_LONG;
+      return ExternalId.integer(d.values()[r]);
     }
     if (c instanceof Column.StringLists) {
-      throw ApiException.badRequest("column '" + c.name() + "' of part '" + part
+      throw new InvalidInput("column '" + c.name() + "' of part '" + part
           + "' is a list; ids must be integers or strings", "user_id: 42 or \"u42\"");
     }
     return NOT_LONG;
   }
 
-  private static String text(Column c, int r, String part) {
-    return c.asString(r).trim();
-  }
-
-  /** The long whose decimal form is exactly {@code s}, or null. */
-  private static Long canonicalLong(String s) {
-    int n = s.length();
-    if (n == 0 || n > 19) {
-      return null;
-    }
-    int i = s.charAt(0) == '-' ? 1 : 0;
-    if (i == n || (s.charAt(i) == '0' && n > i + 1) || (i == 1 && s.equals("-0"))) {
-      return null;
-    }
-    for (int k = i; k < n; k++) {
-      if (s.charAt(k) < '0' || s.charAt(k) > '9') {
-        return null;
-      }
-    }
-    try {
-      long v = Long.parseLong(s);
-      return v == NOT_LONG ? null : v;
-    } catch (NumberFormatException e) {
-      return null;
-    }
+  private static String text(Column c, int r) {
+    return ExternalId.canonical(c.asString(r));
   }
 
   private int next() {

@@ -1,51 +1,63 @@
-package org.web4rec.ingest;
+package org.web4rec.core.prepare;
 
-import org.web4rec.core.data.Dataset;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.web4rec.platform.http.ApiException;
-import org.web4rec.platform.table.ArrowCodec;
+import org.web4rec.core.InvalidInput;
+import org.web4rec.core.data.Dataset;
+import org.web4rec.core.ids.IdDictionary;
 import org.web4rec.core.table.Column;
 import org.web4rec.core.table.Table;
 
 /**
- * Validates the tables of a dataset registration and encodes them into the stored layout of
+ * Validates the tables of a dataset registration and turns them into the stored layout of
  * {@link Dataset}: dense user and item indices in order of first appearance (train, then
  * ground truth, then side tables), side columns aligned to those indices with their kinds
  * (categorical, numeric, multi-valued). Pure computation: runs on a worker thread.
  */
-final class DatasetBuilder {
+public final class DatasetBuilder {
 
-  static final String TRAIN_EXAMPLE = "user_id,item_id,rating\n1,31,2.5\n1,1029,3.0";
-  static final String GT_EXAMPLE = "user_id,item_id\n1,1061";
-
-  record Built(byte[] users, byte[] items, byte[] train, byte[] groundTruth, JsonObject info) {}
+  public static final String TRAIN_EXAMPLE = "user_id,item_id,rating\n1,31,2.5\n1,1029,3.0";
+  public static final String GT_EXAMPLE = "user_id,item_id\n1,1061";
 
   private final IdDictionary users = new IdDictionary();
   private final IdDictionary items = new IdDictionary();
 
-  Built build(Table train, Table gt, Table userSide, Table itemSide) {
+  private DatasetBuilder() {}
+
+  /**
+   * @param train user_id, item_id [, rating, timestamp]
+   * @param gt user_id, item_id
+   * @param userSide user_id + side columns, or null
+   * @param itemSide item_id + side columns, or null
+   * @return the four stored tables and the dataset's summary
+   * @throws InvalidInput when a table is empty, lacks a column, repeats a pair or side id, or has
+   *     a column of the wrong type
+   */
+  public static PreparedDataset build(Table train, Table gt, Table userSide, Table itemSide) {
+    return new DatasetBuilder().run(train, gt, userSide, itemSide);
+  }
+
+  private PreparedDataset run(Table train, Table gt, Table userSide, Table itemSide) {
     IdColumns.requireRows(train, "train", TRAIN_EXAMPLE);
     IdColumns.requireRows(gt, "ground_truth", GT_EXAMPLE);
     Column trainUserCol = IdColumns.require(train, "train", "user_id", TRAIN_EXAMPLE);
     Column trainItemCol = IdColumns.require(train, "train", "item_id", TRAIN_EXAMPLE);
     Column gtUserCol = IdColumns.require(gt, "ground_truth", "user_id", GT_EXAMPLE);
     Column gtItemCol = IdColumns.require(gt, "ground_truth", "item_id", GT_EXAMPLE);
-    boolean intIds = IdColumns.isIntegerTyped(trainUserCol) && IdColumns.isIntegerTyped(trainItemCol);
+    boolean intIds = IdColumns.isIntegerTyped(trainUserCol)
+        && IdColumns.isIntegerTyped(trainItemCol);
 
     int[][] trainPairs = encodePairs(train, "train", trainUserCol, trainItemCol);
     int[][] gtPairs = encodePairs(gt, "ground_truth", gtUserCol, gtItemCol);
 
     List<Column> userColumns = new ArrayList<>();
-    JsonArray userKinds = new JsonArray();
+    List<DatasetInfo.SideColumn> userKinds = new ArrayList<>();
     if (userSide != null) {
       intIds &= sideColumns(userSide, "user_side", "user_id", users, userColumns, userKinds);
     }
     List<Column> itemColumns = new ArrayList<>();
-    JsonArray itemKinds = new JsonArray();
+    List<DatasetInfo.SideColumn> itemKinds = new ArrayList<>();
     if (itemSide != null) {
       intIds &= sideColumns(itemSide, "item_side", "item_id", items, itemColumns, itemKinds);
     }
@@ -63,23 +75,14 @@ final class DatasetBuilder {
     itemTable.addAll(itemColumns);
 
     int usersWithGt = (int) Arrays.stream(gtPairs[0]).distinct().count();
-    JsonObject info = new JsonObject()
-        .put("n_users", users.size())
-        .put("n_items", items.size())
-        .put("n_train", train.rows())
-        .put("n_ground_truth", gt.rows())
-        .put("n_users_with_ground_truth", usersWithGt)
-        .put("id_type", intIds ? "int" : "string")
-        .put("has_rating", train.column("rating").isPresent())
-        .put("has_timestamp", train.column("timestamp").isPresent())
-        .put("user_columns", userKinds)
-        .put("item_columns", itemKinds);
-    return new Built(
-        ArrowCodec.toBytes(new Table(userTable, users.size())),
-        ArrowCodec.toBytes(new Table(itemTable, items.size())),
-        ArrowCodec.toBytes(new Table(trainOut, train.rows())),
-        ArrowCodec.toBytes(Table.of(new Column.Ints("u", gtPairs[0]),
-            new Column.Ints("i", gtPairs[1]))),
+    DatasetInfo info = new DatasetInfo(users.size(), items.size(), train.rows(), gt.rows(),
+        usersWithGt, intIds, train.column("rating").isPresent(),
+        train.column("timestamp").isPresent(), List.copyOf(userKinds), List.copyOf(itemKinds));
+    return new PreparedDataset(
+        new Table(userTable, users.size()),
+        new Table(itemTable, items.size()),
+        new Table(trainOut, train.rows()),
+        Table.of(new Column.Ints("u", gtPairs[0]), new Column.Ints("i", gtPairs[1])),
         info);
   }
 
@@ -95,7 +98,7 @@ final class DatasetBuilder {
     }
     int dup = IdColumns.firstDuplicate(packed);
     if (dup >= 0) {
-      throw ApiException.badRequest("part '" + part + "' has duplicate (user_id, item_id) rows,"
+      throw new InvalidInput("part '" + part + "' has duplicate (user_id, item_id) rows,"
           + " e.g. (" + IdDictionary.display(userCol, dup, part) + ", "
           + IdDictionary.display(itemCol, dup, part) + "); keep one row per pair (pandas:"
           + " df.drop_duplicates(['user_id', 'item_id']))",
@@ -106,7 +109,7 @@ final class DatasetBuilder {
 
   /** Adds side ids to the dictionary, aligns every other column; true when ids are integers. */
   private static boolean sideColumns(Table side, String part, String idName,
-      IdDictionary dict, List<Column> out, JsonArray kinds) {
+      IdDictionary dict, List<Column> out, List<DatasetInfo.SideColumn> kinds) {
     String example = idName + (idName.equals("user_id") ? ",age,gender\n1,25,F"
         : ",genres,year\n31,Comedy|Drama,1995");
     IdColumns.requireRows(side, part, example);
@@ -116,7 +119,7 @@ final class DatasetBuilder {
     for (int r = 0; r < rowOf.length; r++) {
       rowOf[r] = dict.add(idCol, r, part);
       if (seen[rowOf[r]]) {
-        throw ApiException.badRequest("part '" + part + "' has " + idName + " "
+        throw new InvalidInput("part '" + part + "' has " + idName + " "
             + IdDictionary.display(idCol, r, part) + " on more than one row; one row per id",
             example);
       }
@@ -130,7 +133,7 @@ final class DatasetBuilder {
       Column aligned = align(c, rowOf, n);
       String kind = aligned instanceof Column.StringLists ? "multi"
           : aligned instanceof Column.Strings ? "categorical" : "numeric";
-      kinds.add(new JsonObject().put("name", c.name()).put("kind", kind));
+      kinds.add(new DatasetInfo.SideColumn(c.name(), kind));
       out.add(aligned);
     }
     return IdColumns.isIntegerTyped(idCol);
@@ -201,7 +204,7 @@ final class DatasetBuilder {
       }
       return new Column.Doubles(name, v, null);
     }
-    throw ApiException.badRequest("column '" + name + "' of part '" + part + "' must be numeric",
+    throw new InvalidInput("column '" + name + "' of part '" + part + "' must be numeric",
         TRAIN_EXAMPLE);
   }
 
@@ -209,7 +212,7 @@ final class DatasetBuilder {
     if (c instanceof Column.Longs l) {
       return new Column.Longs("timestamp", l.values(), l.nulls());
     }
-    throw ApiException.badRequest("column 'timestamp' of part 'train' must be integer (epoch"
+    throw new InvalidInput("column 'timestamp' of part 'train' must be integer (epoch"
         + " seconds)", "user_id,item_id,timestamp\n1,31,964982703");
   }
 }
