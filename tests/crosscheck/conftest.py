@@ -1,24 +1,21 @@
 """Fixtures of the cross-check: a real Web4Rec server, the `tiny` synthetic scale, and one experiment
 uploaded through the SDK whose metrics are then compared with ranx and Microsoft Recommenders.
 
-Server jar: $WEB4REC_SERVER_JAR, else <repo>/launcher/target/web4rec-server.jar (as the SDK's own
-integration tests). Without a jar the server tests are skipped, or fail when WEB4REC_REQUIRE_SERVER=1.
+Server jar: $WEB4REC_SERVER_JAR, else <repo>/launcher/target/web4rec-server.jar; started by the SDK's
+web4rec.testing, as for the SDK's own integration tests. Without a jar the server tests are skipped,
+or fail when WEB4REC_REQUIRE_SERVER=1.
 """
 from __future__ import annotations
 
-import os
 import shutil
-import socket
-import subprocess
 import tempfile
-import time
 import uuid
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
-import requests
+from web4rec.testing import server_url_for_pytest
 
 from xc_common import KS, REPO_ROOT, SEED  # noqa: E402  (also puts bench/ on sys.path)
 
@@ -28,19 +25,6 @@ import generate  # noqa: E402
 DEFAULT_JAR = REPO_ROOT / "launcher" / "target" / "web4rec-server.jar"
 READY_TIMEOUT_S = 90
 WAIT_S = 180
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _log_tail(path: Path, lines: int = 40) -> str:
-    try:
-        return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
-    except OSError:
-        return "(no server log)"
 
 
 @pytest.fixture(scope="session")
@@ -59,45 +43,8 @@ def data(tiny_dir) -> benchlib.BenchData:
 
 @pytest.fixture(scope="session")
 def server_url():
-    jar = Path(os.environ.get("WEB4REC_SERVER_JAR") or DEFAULT_JAR)
-    if not jar.is_file():
-        msg = f"no Web4Rec server jar at {jar}: build it (./web4rec build) or set WEB4REC_SERVER_JAR"
-        if os.environ.get("WEB4REC_REQUIRE_SERVER") == "1":
-            pytest.fail(msg)
-        pytest.skip(msg)
-    work = Path(tempfile.mkdtemp(prefix="w4r-xc-server-"))
-    log_path = work / "server.log"
-    port = _free_port()
-    cmd = ["java", "--add-opens=java.base/java.nio=ALL-UNNAMED", "-Xmx1g", "-jar", str(jar), "up",
-           "--port", str(port), "--data-dir", str(work / "data"), "--max-upload-mb", "64"]
-    with open(log_path, "wb") as log:
-        proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, cwd=work)
-        url = f"http://127.0.0.1:{port}"
-        try:
-            deadline = time.monotonic() + READY_TIMEOUT_S
-            while True:
-                if proc.poll() is not None:
-                    pytest.fail(f"server exited ({proc.returncode}) before it was ready:\n{_log_tail(log_path)}")
-                try:
-                    if requests.get(url + "/health/ready", timeout=2).status_code == 200:
-                        break
-                except requests.RequestException:
-                    pass
-                if time.monotonic() > deadline:
-                    pytest.fail(f"server not ready after {READY_TIMEOUT_S} s:\n{_log_tail(log_path)}")
-                time.sleep(0.3)
-            yield url
-        finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
-    if os.environ.get("WEB4REC_KEEP_SERVER_LOG"):
-        print(f"server log kept at {log_path}")
-    else:
-        shutil.rmtree(work, ignore_errors=True)
+    yield from server_url_for_pytest(DEFAULT_JAR, max_upload_mb=64, ready_timeout_s=READY_TIMEOUT_S,
+                                 prefix="w4r-xc-server-")
 
 
 def frames(d: benchlib.BenchData):

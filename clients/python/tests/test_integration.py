@@ -250,7 +250,7 @@ def test_bad_recommendations_answer_400(registered, case):
 def test_bad_meta_answers_400(registered):
     client, dataset = registered
     name = unique("badks")
-    with mock.patch("web4rec.client._to_json", return_value='{"experiment_name": "' + name + '", "ks": "ten"}'):
+    with mock.patch("web4rec._experiments._to_json", return_value='{"experiment_name": "' + name + '", "ks": "ten"}'):
         with pytest.raises(ValidationError):
             client.upload_experiment(name, recommendations=_recs(), dataset_name=dataset)
     assert name not in experiment_names(client, dataset)
@@ -260,7 +260,7 @@ def test_experiment_name_exists_409_but_same_idempotency_key_is_200(registered):
     client, dataset = registered
     name = unique("dup")
     key = uuid.uuid4()
-    with mock.patch("web4rec.client.uuid.uuid4", return_value=key):
+    with mock.patch("web4rec._experiments.uuid.uuid4", return_value=key):
         first = client.upload_experiment(name, recommendations=_recs(), dataset_name=dataset, wait=False)
         again = client.upload_experiment(name, recommendations=_recs(), dataset_name=dataset, wait=False)
     assert again.info.id == first.info.id

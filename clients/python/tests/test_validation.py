@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 from web4rec import Web4Rec, Web4RecClient, Web4RecDataset
-from web4rec.client import _check_recommendations
+from web4rec._experiments import _check_recommendations
 
 
 @pytest.fixture

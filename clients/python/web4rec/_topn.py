@@ -78,7 +78,8 @@ def top_n(prediction_matrix: pd.DataFrame, n: int, train_interactions: Optional[
 
     ``train_interactions`` (columns ``user_id``, ``item_id``) are masked first. Scores of ``-inf``
     are treated as "never recommend"; NaN and ``+inf`` raise ``ValueError``. A user whose row has
-    fewer than ``n`` recommendable items gets a shorter list.
+    fewer than ``n`` recommendable items gets a shorter list. ``n`` is the candidate count
+    (``n_candidates`` in ``upload_experiment`` and on the wire).
     """
     if not isinstance(prediction_matrix, pd.DataFrame):
         raise ValueError("prediction_matrix must be a pandas DataFrame (index = user ids, "
