@@ -16,7 +16,7 @@ export interface TableRow {
   objective: string | null;
   sim: string | null;
   lambda: number | null;
-  /** Re-ranked group size of a derived experiment (null = all users); absent on older servers. */
+  /** Re-ranked group size of a derived experiment (null = all users). */
   users?: number | null;
 }
 
