@@ -2,7 +2,8 @@
  * Model vs model: the experiments selected in the compare table side by side. Composes the
  * experiments feature (what was selected, all experiments for context) with the analysis charts.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
+import { useDocumentTitle } from '@/hooks/use-document-title';
 import { Link, setSearchParams, useLocation } from '@/lib/router';
 import { Badge, Card, EmptyState, ErrorState, PageHeader, Section, Select, Spinner, StatusBadge, Toggle } from '@/components/ui';
 import { defaultK, isPerUser, ksOf, metricsAtK } from '@/lib/metrics';
@@ -71,7 +72,7 @@ export function ModelComparePage({ dataset }: { dataset: string }) {
   const breakdowns = useBreakdowns(dataset, ready, bdMetric, by);
   const comparison = useComparison(dataset, ready, perUserAtK);
 
-  useEffect(() => { document.title = `Model vs model · ${dataset} · Web4Rec`; }, [dataset]);
+  useDocumentTitle(`Model vs model · ${dataset} · Web4Rec`);
 
   const back = `/datasets/${encodeURIComponent(dataset)}/experiments?sel=${encodeURIComponent(names.join(','))}&k=${k}`;
   const header = (
