@@ -1,5 +1,5 @@
-// Browser-level stand-in for the analysis routes of docs/analysis-api.md, for servers that do not
-// have them yet: intercepts …/projection (202 with progress first, then the map), …/attributes,
+// Browser-level stand-in for the analysis routes of docs/analysis-api.md, with data the demo
+// dataset does not produce (a job that stays running for a few polls, 8,000 users): intercepts …/projection (202 with progress first, then the map), …/attributes,
 // …/attribute, …/filter, …/selection/users, …/selection/items, …/audience and …/drilldown with
 // made-up but internally consistent data (ids 1..N, seeded). Used to exercise the page with real
 // Plotly (lasso, WebGL) in Chromium; the real-route test in run.mjs does not use it.

@@ -1,5 +1,5 @@
-// Browser-level stand-in for the re-ranking routes of docs/api.md, for servers that do not have
-// them yet: intercepts POST …/rerank and …/sweep, GET …/rerank-report and …/user-diff, the derived
+// Browser-level stand-in for the re-ranking routes of docs/api.md, with fixture data the demo
+// dataset does not produce (controlled job progress, known deltas): intercepts POST …/rerank and …/sweep, GET …/rerank-report and …/user-diff, the derived
 // experiments' status, and adds the derived rows to the real /experiments/table answer. Derived
 // metrics are made up from the parent's real ones (accuracy falls, the objective's metric rises
 // with λ), items and side columns are invented. Used to exercise and screenshot the page in a

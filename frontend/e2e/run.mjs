@@ -5,7 +5,7 @@
  *
  * env: WEB4REC_SERVER_JAR  server jar (default <repo>/launcher/target/web4rec-server.jar; copied to a temp dir)
  *      E2E_UI=preview      serve frontend/dist with `vite preview` proxying /api to a server started
- *                          without --ui-dir (until the server has --ui-dir); default: the server serves the UI
+ *                          without --ui-dir; default: the server serves the UI (--ui-dir)
  *      E2E_PERF_N          experiments uploaded for the benchmark (default 1000; 0 skips it)
  *      E2E_KEEP=1          keep the temp dir (server log, data) for a post-mortem
  *      E2E_ENFORCE_TTI=1   fail when the median time to interactive is over budget (else reported)
@@ -100,7 +100,7 @@ async function main() {
   if (MODE === 'preview') await waitFor('vite preview', async () => (await fetch(`${base}/`)).ok, { timeoutMs: 30_000 });
   else {
     const index = await (await fetch(`${base}/datasets`)).text();
-    if (!index.includes('<div id="root">')) throw new Error('the server does not serve the UI at /datasets (no --ui-dir support or no index.html fallback?); run with E2E_UI=preview');
+    if (!index.includes('<div id="root">')) throw new Error('the server does not serve the UI at /datasets (started without --ui-dir?); run with E2E_UI=preview');
   }
 
   const ctx = await newContext();
@@ -154,14 +154,11 @@ async function main() {
     await shot('03-datasets');
   });
 
-  await test('dataset detail shows sizes and the long tail (or says stats are unavailable)', async () => {
+  await test('dataset detail shows sizes and the long tail', async () => {
     await page.click('text=demo-ml');
     await page.waitForURL(`${base}/datasets/demo-ml`);
     await page.getByText('train interactions').waitFor();
-    await Promise.race([
-      page.locator('[data-testid=popularity-card] .js-plotly-plot').waitFor({ timeout: 20_000 }),
-      page.getByText('Statistics are not available from this server').waitFor({ timeout: 20_000 }),
-    ]);
+    await page.locator('[data-testid=popularity-card] .js-plotly-plot').waitFor({ timeout: 20_000 });
     await sleep(300);
     await shot('04-dataset-detail');
   });
@@ -169,7 +166,8 @@ async function main() {
   let apiRowCount = demoExperiments.length;
   await test('compare table shows every demo experiment (row count equals the API)', async () => {
     const table = await api.get('/datasets/demo-ml/experiments/table?offset=0&limit=1&columns=', { token: demoSession });
-    if (table.status === 200) apiRowCount = table.json.total;
+    assert(table.status === 200, `GET /experiments/table answered ${table.status}`);
+    apiRowCount = table.json.total;
     await page.goto(`${base}/datasets/demo-ml/experiments`);
     await page.locator('.ag-row .name-main').first().waitFor();
     await page.waitForFunction((n) => new Set([...document.querySelectorAll('.ag-row .name-main')].map((e) => e.textContent)).size >= n, apiRowCount, { timeout: 10_000 });
@@ -183,7 +181,7 @@ async function main() {
     await shot('05-compare-table');
   });
 
-  await test('sort by a metric column (server or browser paging) orders the rows', async () => {
+  await test('sort by a metric column orders the rows', async () => {
     await page.locator('.ag-header-cell[col-id="ndcg@10"] .ag-header-cell-label').click(); // first click: descending
     await page.waitForFunction(() => {
       const cells = [...document.querySelectorAll('.ag-row [col-id="ndcg@10"]')];
@@ -206,9 +204,8 @@ async function main() {
     }
     const nBars = await page.evaluate(() => document.querySelector('[data-testid=chart-bars] .js-plotly-plot').data.filter((t) => t.type === 'bar').length);
     assert(nBars > 0, 'no bar traces');
-    // significance and breakdown: a table/chart, or the empty state of a server without those routes
-    await page.locator('[data-testid=significance] [data-testid=significance-table], [data-testid=significance] [data-testid=empty-state]').first().waitFor();
-    await page.locator('[data-testid=chart-breakdown] .js-plotly-plot, [data-testid=chart-breakdown] [data-testid=empty-state]').first().waitFor();
+    await page.locator('[data-testid=significance] [data-testid=significance-table]').waitFor();
+    await page.locator('[data-testid=chart-breakdown] .js-plotly-plot').waitFor();
     await sleep(500);
     await shot('07-model-vs-model');
   });
@@ -230,12 +227,8 @@ async function main() {
     assert(all.length === apiRowCount + 1, `export has ${all.length - 1} rows, expected ${apiRowCount}`);
   });
 
-  // Re-ranking: the real routes when the server has them (probed without side effects: the report
-  // of a non-derived experiment answers "no API route" only on a server without them), and always
-  // the page against the routes stubbed in the browser (e2e/rerank-mock.mjs, fixture data).
-  const probe = await api.get('/datasets/demo-ml/experiments/ItemKNN-50/rerank-report', { token: demoSession });
-  const hasRerank = !(probe.status === 404 && String(probe.json?.message ?? '').startsWith('no API route'));
-  log(`re-ranking routes: ${hasRerank ? `present (probe answered ${probe.status})` : 'MISSING on this server (probe answered "no API route")'}`);
+  // Re-ranking: the real routes, and the page against routes stubbed in the browser
+  // (e2e/rerank-mock.mjs) whose fixture data reaches states the demo data does not.
   const perUser = await api.get('/datasets/demo-ml/experiments/ItemKNN-50/per-user?format=csv', { token: demoSession, headers: { Accept: 'text/csv' } });
   const someUser = perUser.text.split(/\r?\n/)[1]?.split(',')[0]?.replace(/"/g, '') || '1';
 
@@ -267,25 +260,12 @@ async function main() {
   });
 
   await test(`re-ranking page, real routes: sweep diversity/cooc of ItemKNN-50, frontier of 11 λ + parent, a user diff`, async () => {
-    if (!hasRerank) {
-      // the page must degrade to its empty state; the sweep itself cannot run
-      await page.goto(`${base}/datasets/demo-ml/rerank?experiment=ItemKNN-50`);
-      await page.locator('[data-testid=rerank-unavailable]').waitFor({ timeout: 20_000 });
-      assert(await page.locator('[data-testid=rerank-sweep]').isDisabled(), 'Sweep is enabled on a server without re-ranking');
-      await shot('09-rerank-unavailable');
-      console.log('\n    >>> skipped: server has no rerank route (the page shows its "not available" state; counted as passed) <<<');
-      return;
-    }
     await rerankFlow(page, base, someUser, 180_000);
     await shot('09-rerank');
   });
 
-  // Analysis (issue 7): the real routes when the server has them (probed with the projection
-  // route itself, which only starts a background job), and always the page against the routes
-  // stubbed in the browser (e2e/analysis-mock.mjs, made-up data) so the real Plotly lasso runs.
-  const projProbe = await api.get('/datasets/demo-ml/experiments/ItemKNN-50/projection?entity=user&method=pca', { token: demoSession });
-  const hasAnalysis = projProbe.status !== 404;
-  log(`analysis routes: ${hasAnalysis ? `present (projection answered ${projProbe.status})` : `MISSING on this server (projection answered 404: ${projProbe.json?.message ?? projProbe.text.slice(0, 80)})`}`);
+  // Analysis: the real routes, and the page against routes stubbed in the browser
+  // (e2e/analysis-mock.mjs, made-up data: a 202 progress and a map large enough for WebGL).
 
   await test('compare table: "Analyse" on one selected experiment opens the analysis page', async () => {
     await page.goto(`${base}/datasets/demo-ml/experiments`);
@@ -298,7 +278,7 @@ async function main() {
     await page.waitForURL(/\/datasets\/demo-ml\/analysis\?experiment=ItemKNN-50/);
     await page.locator('[data-testid=analysis-controls]').waitFor();
     assert(await page.locator('.nav-link.active', { hasText: 'Analysis' }).count() === 1, 'sidebar does not mark Analysis');
-    await page.locator('[data-testid=analysis-map], [data-testid=analysis-unavailable]').first().waitFor({ timeout: 20_000 });
+    await page.locator('[data-testid=analysis-map]').waitFor({ timeout: 20_000 });
   });
 
   await test('analysis page, routes stubbed in the browser (made-up data): progress, WebGL map, filter, lasso, panels, re-rank the group, drill-down', async () => {
@@ -318,19 +298,12 @@ async function main() {
   });
 
   await test('analysis page, real routes: map of ItemKNN-50 users, filter, lasso selection panels, re-rank the group, drill-down hits', async () => {
-    if (!hasAnalysis) {
-      await page.goto(`${base}/datasets/demo-ml/analysis?experiment=ItemKNN-50`);
-      await page.locator('[data-testid=analysis-unavailable]').waitFor({ timeout: 20_000 });
-      await shot('11-analysis-unavailable');
-      console.log('\n    >>> skipped: server answers 404 for /projection (no analysis routes yet; the page shows its "not available" state; counted as passed) <<<');
-      return;
-    }
     await analysisFlow(page, base, someUser, 300_000, () => shot('11-analysis-selection'));
     await shot('11-analysis');
   });
 
   await test('no uncaught errors in the browser console', async () => {
-    const relevant = consoleErrors.filter((e) => !/404|Not Found/i.test(e)); // missing optional routes answer 404 by design
+    const relevant = consoleErrors.filter((e) => !/404|Not Found/i.test(e)); // a 404 is an answer the page shows as such, not an uncaught error
     assert(relevant.length === 0, `console errors:\n${relevant.join('\n')}`);
   });
 
@@ -347,18 +320,12 @@ async function main() {
       const runs = [];
       for (let i = 0; i < 3; i++) runs.push(await measureComparePage(base, userSession, 'perf-1k', PERF_N, i === 0));
       const ttis = runs.map((r) => r.ttiMs).sort((a, b) => a - b);
-      perf = { runs, medianTti: ttis[1], js: runs[0].js, paging: runs[0].paging };
+      perf = { runs, medianTti: ttis[1], js: runs[0].js };
       log(`compare page, ${PERF_N} experiments, cold browser: rows rendered at ${runs.map((r) => r.ttiMs.toFixed(0)).join(' / ')} ms (median ${perf.medianTti.toFixed(0)} ms); first click handled +${runs.map((r) => r.clickMs.toFixed(0)).join(' / ')} ms`);
       log(`JS loaded before the first table render: ${runs[0].js.files.length} files, ${(runs[0].js.raw / 1024).toFixed(1)} KB raw, ${(runs[0].js.gzip / 1024).toFixed(1)} KB gzip`);
       for (const t of runs[1].timeline) log(`    fetch ${String(t.start).padStart(5)}-${String(t.end).padStart(5)} ms  ${String(t.kb).padStart(5)} KB  ${t.name}`);
       for (const f of runs[0].js.files) log(`    ${f.name}  ${(f.raw / 1024).toFixed(1)} KB raw  ${(f.gzip / 1024).toFixed(1)} KB gzip`);
       assert(perf.js.gzip / 1024 <= JS_BUDGET_KB, `JS before first table ${(perf.js.gzip / 1024).toFixed(1)} KB gzip > ${JS_BUDGET_KB} KB`);
-      if (perf.paging === 'browser') {
-        // The budget is for server-side paging. A server without /experiments/table makes the UI
-        // download every experiment with every metric first, which measures that server, not the UI.
-        log(`NOTE: this server has no /experiments/table route (browser paging): time to interactive ${perf.medianTti.toFixed(0)} ms reported, budget not enforced`);
-        return;
-      }
       fs.writeFileSync(path.join(OUT, 'perf.json'), JSON.stringify({ experiments: PERF_N,
         tti_ms: runs.map((r) => Math.round(r.ttiMs)), median_tti_ms: Math.round(perf.medianTti),
         budget_ms: TTI_BUDGET_MS, js_before_table_gzip_kb: +(perf.js.gzip / 1024).toFixed(1),
@@ -371,11 +338,9 @@ async function main() {
     });
   }
 
-  if (!hasRerank) log('SKIPPED (counted as passed): "re-ranking page, real routes": server has no rerank route');
-  if (!hasAnalysis) log('SKIPPED (counted as passed): "analysis page, real routes": server answers 404 for /projection');
   const passed = runner.results.filter((r) => r.ok).length;
   failures = runner.results.length - passed;
-  if (perf) console.log(`PERF compare_tti_ms=${perf.medianTti.toFixed(0)} js_before_table_gzip_kb=${(perf.js.gzip / 1024).toFixed(1)} experiments=${PERF_N} paging=${perf.paging}`);
+  if (perf) console.log(`PERF compare_tti_ms=${perf.medianTti.toFixed(0)} js_before_table_gzip_kb=${(perf.js.gzip / 1024).toFixed(1)} experiments=${PERF_N}`);
   console.log(`screenshots in ${OUT}`);
   return { passed, failed: failures };
 }
@@ -568,7 +533,6 @@ async function measureComparePage(base, session, dataset, expected, screenshot) 
       .map((m) => ({ name: m.name, start: Math.round(m.startTime), end: Math.round(m.startTime), kb: 0 })),
   ].sort((a, b) => a.start - b.start));
   const label = await page.locator('[data-testid=row-count]').textContent();
-  const paging = label?.includes('browser paging') ? 'browser' : 'server';
   assert(label?.startsWith(expected.toLocaleString('en-US')), `row count label "${label}" does not say ${expected}`);
   const clickStart = await page.evaluate(() => performance.now());
   await page.locator('.ag-row[row-index="0"] input[type=checkbox]').first().click();
@@ -580,7 +544,7 @@ async function measureComparePage(base, session, dataset, expected, screenshot) 
   const js = { files, raw: files.reduce((s, f) => s + f.raw, 0), gzip: files.reduce((s, f) => s + f.gzip, 0) };
   await ctx.close();
   contexts.splice(contexts.indexOf(ctx), 1);
-  return { ttiMs, clickMs, js, timeline, paging };
+  return { ttiMs, clickMs, js, timeline };
 }
 
 let outcome = { passed: 0, failed: 1 };

@@ -21,6 +21,21 @@ export function Card({ title, actions, children, className = '', testId }: { tit
   );
 }
 
+/** A card whose title carries a muted hint (what the panel shows, how to use it). */
+export function Section({ title, hint, actions, children, testId }: { title: ReactNode; hint?: string; actions?: ReactNode; children: ReactNode; testId?: string }) {
+  return <Card title={<>{title}{hint && <span className="card-hint">{hint}</span>}</>} actions={actions} testId={testId}>{children}</Card>;
+}
+
+/** One labelled control of a control grid; `grow` takes the free width of its row. */
+export function Field({ label, children, grow = false }: { label: ReactNode; children: ReactNode; grow?: boolean }) {
+  return (
+    <div className={`control${grow ? ' grow' : ''}`}>
+      <span className="control-label">{label}</span>
+      {children}
+    </div>
+  );
+}
+
 export function PageHeader({ title, subtitle, actions, breadcrumbs }: { title: ReactNode; subtitle?: ReactNode; actions?: ReactNode; breadcrumbs?: ReactNode }) {
   return (
     <div className="page-header">

@@ -21,12 +21,12 @@ describe('api client', () => {
     expect(headers.get('X-Web4Rec-Team')).toBe('t_team');
   });
 
-  it('turns the server error body into ApiError and recognises a missing route', async () => {
+  it('turns the server error body into ApiError', async () => {
     vi.stubGlobal('fetch', vi.fn(async () => jsonResponse({ error: 'not_found', message: 'no API route GET /api/v1/x; see /api/v1/openapi.json' }, 404)));
     const err = await api('/x').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ApiError);
     expect((err as ApiError).status).toBe(404);
-    expect((err as ApiError).isMissingRoute).toBe(true);
+    expect((err as ApiError).code).toBe('not_found');
   });
 
   it('keeps the example of a 400', async () => {
@@ -34,6 +34,6 @@ describe('api client', () => {
     const err = (await api('/auth/signup', { method: 'POST', body: {} }).catch((e: unknown) => e)) as ApiError;
     expect(err.message).toBe('password too short');
     expect(err.example).toContain('correct horse');
-    expect(err.isMissingRoute).toBe(false);
+    expect(err.code).toBe('bad_request');
   });
 });

@@ -19,11 +19,6 @@ export class ApiError extends Error {
     this.code = code;
     this.example = example;
   }
-
-  /** The server has no such route at all (an older server without this feature). */
-  get isMissingRoute(): boolean {
-    return this.status === 404 && this.message.startsWith('no API route');
-  }
 }
 
 export type QueryValue = string | number | boolean | null | undefined;

@@ -2,7 +2,7 @@
  * A small history-API router: hash-free paths (/datasets/demo-ml/experiments) that the
  * gateway answers with index.html. Enough for a handful of pages without another dependency.
  */
-import { useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from 'react';
+import { useEffect, useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from 'react';
 
 const NAV_EVENT = 'web4rec:navigate';
 
@@ -68,4 +68,16 @@ export function Link({ to, onClick, ...rest }: LinkProps) {
     navigate(to);
   };
   return <a href={to} onClick={handle} {...rest} />;
+}
+
+/**
+ * A query parameter, else `fallback`; the fallback is then written into the URL (replacing the
+ * entry) so the address in the bar always names what the page shows.
+ */
+export function useSearchParamOrDefault(search: URLSearchParams, name: string, fallback: string | undefined): string {
+  const param = search.get(name) ?? '';
+  useEffect(() => {
+    if (!param && fallback) setSearchParams({ [name]: fallback });
+  }, [name, param, fallback]);
+  return param || fallback || '';
 }

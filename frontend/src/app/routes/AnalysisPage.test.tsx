@@ -15,9 +15,9 @@ interface Call { method: string; path: string; query: URLSearchParams; body: unk
 
 /**
  * A fake server with the analysis routes of docs/analysis-api.md. `running`: how many projection
- * requests answer 202 before the map; `analysis` false answers "no API route".
+ * requests answer 202 before the map.
  */
-function fakeServer({ running = 0, analysis = true }: { running?: number; analysis?: boolean } = {}) {
+function fakeServer({ running = 0 }: { running?: number } = {}) {
   const calls: Call[] = [];
   let projectionAsks = 0;
   const fetchMock = vi.fn(async (input: string, init?: RequestInit) => {
@@ -27,7 +27,6 @@ function fakeServer({ running = 0, analysis = true }: { running?: number; analys
     calls.push({ method, path, query: url.searchParams, body: init?.body ? JSON.parse(String(init.body)) : undefined });
     const noRoute = () => jsonResponse({ error: 'not_found', message: `no API route ${method} /api/v1${path}; see /api/v1/openapi.json` }, 404);
     if (path === '/datasets/demo-ml/experiments/table') return jsonResponse(tableAnswer(['recall@10']));
-    if (!analysis) return noRoute();
     const entity = url.searchParams.get('entity');
     if (path === '/datasets/demo-ml/users/42/drilldown') return jsonResponse(drilldown);
     const m = /^\/datasets\/demo-ml\/experiments\/([^/]+)\/(.+)$/.exec(path);
@@ -235,12 +234,5 @@ describe('AnalysisPage', () => {
     // another K for the audience only
     fireEvent.click(within(screen.getByTestId('panel-audience')).getByRole('radio', { name: '5' }));
     await waitFor(() => expect(calls.filter((c) => c.path.endsWith('/audience')).map((c) => (c.body as { k: number }).k)).toEqual([10, 5]));
-  });
-
-  it('says the server needs the update when it has no analysis routes', async () => {
-    fakeServer({ analysis: false });
-    renderPage('/datasets/demo-ml/analysis?experiment=ItemKNN-50');
-    expect(await screen.findByText('Analysis is not available from this server')).toBeTruthy();
-    expect(screen.queryByTestId('analysis-filters')).toBeNull();
   });
 });

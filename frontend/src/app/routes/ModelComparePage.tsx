@@ -2,9 +2,10 @@
  * Model vs model: the experiments selected in the compare table side by side. Composes the
  * experiments feature (what was selected, all experiments for context) with the analysis charts.
  */
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useMemo, useState } from 'react';
+import { useDocumentTitle } from '@/hooks/use-document-title';
 import { Link, setSearchParams, useLocation } from '@/lib/router';
-import { Badge, Card, EmptyState, ErrorState, PageHeader, Select, Spinner, StatusBadge, Toggle } from '@/components/ui';
+import { Badge, Card, EmptyState, ErrorState, PageHeader, Section, Select, Spinner, StatusBadge, Toggle } from '@/components/ui';
 import { defaultK, isPerUser, ksOf, metricsAtK } from '@/lib/metrics';
 import { errorMessage } from '@/lib/format';
 import { useDataset } from '@/features/datasets';
@@ -22,10 +23,6 @@ function useChoice(options: readonly string[], preferred: readonly string[]): [s
   const fallback = preferred.find((p) => options.includes(p)) ?? options[0] ?? '';
   const current = options.includes(value) ? value : fallback;
   return [current, setValue];
-}
-
-function Section({ title, actions, children, testId, hint }: { title: string; actions?: ReactNode; children: ReactNode; testId?: string; hint?: string }) {
-  return <Card title={<>{title}{hint && <span className="card-hint">{hint}</span>}</>} actions={actions} testId={testId}>{children}</Card>;
 }
 
 export function ModelComparePage({ dataset }: { dataset: string }) {
@@ -75,7 +72,7 @@ export function ModelComparePage({ dataset }: { dataset: string }) {
   const breakdowns = useBreakdowns(dataset, ready, bdMetric, by);
   const comparison = useComparison(dataset, ready, perUserAtK);
 
-  useEffect(() => { document.title = `Model vs model · ${dataset} · Web4Rec`; }, [dataset]);
+  useDocumentTitle(`Model vs model · ${dataset} · Web4Rec`);
 
   const back = `/datasets/${encodeURIComponent(dataset)}/experiments?sel=${encodeURIComponent(names.join(','))}&k=${k}`;
   const header = (
@@ -115,7 +112,6 @@ export function ModelComparePage({ dataset }: { dataset: string }) {
             {ready.length < 2 ? <EmptyState title="Select at least two ready experiments">Significance compares pairs of models.</EmptyState>
               : comparison.isPending ? <Spinner label="Running paired tests…" />
               : comparison.isError ? <ErrorState error={comparison.error} onRetry={() => void comparison.refetch()} />
-              : comparison.data === null ? <EmptyState title="Significance tests are not available from this server" icon="∑">Update the Web4Rec server: paired t-tests, Wilcoxon and bootstrap CIs arrive with the metrics update (<code>GET /datasets/{'{dataset}'}/compare</code>).</EmptyState>
               : comparison.data && comparison.data.comparisons.length === 0 ? <EmptyState title="No comparisons">The server returned no pairs for these metrics.</EmptyState>
               : comparison.data ? <SignificanceTable comparisons={comparison.data.comparisons} /> : null}
           </Section>
@@ -144,8 +140,7 @@ export function ModelComparePage({ dataset }: { dataset: string }) {
 
           <Section title="Breakdown by user segment" hint="mean with 95% CI per segment" testId="chart-breakdown"
             actions={<><Select label="by" value={by} options={segmentOptions} onChange={setBy} /><Select label="metric" value={bdMetric} options={asOptions(perUserAtK)} onChange={setBdMetric} /></>}>
-            {breakdowns.missingRoute ? <EmptyState title="Breakdowns are not available from this server" icon="▦">Update the Web4Rec server: per-segment metrics arrive with the metrics update (<code>GET …/experiments/{'{name}'}/breakdown</code>).</EmptyState>
-              : breakdowns.isPending ? <Spinner label="Computing breakdown…" />
+            {breakdowns.isPending ? <Spinner label="Computing breakdown…" />
               : breakdowns.error ? <ErrorState error={breakdowns.error} title={`Breakdown failed: ${errorMessage(breakdowns.error)}`} />
               : breakdowns.data.length === 0 ? <EmptyState title="No breakdown">Select ready experiments to see them by segment.</EmptyState>
               : <BreakdownChart breakdowns={breakdowns.data} metric={bdMetric} by={by} />}

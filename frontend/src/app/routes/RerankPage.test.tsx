@@ -17,8 +17,8 @@ const METRICS = ['ndcg@10', 'recall@10', 'diversity@10:cooc', 'diversity@10:genr
 
 interface Call { method: string; path: string; body: unknown }
 
-/** A fake server: `rerank` false answers "no API route" for every re-ranking route. */
-function fakeServer({ rerank, withSweep }: { rerank: boolean; withSweep: boolean }) {
+/** A fake server with the re-ranking routes; `withSweep` adds a stored sweep to the table. */
+function fakeServer({ withSweep }: { withSweep: boolean }) {
   const calls: Call[] = [];
   const fetchMock = vi.fn(async (input: string, init?: RequestInit) => {
     const url = new URL(input, 'http://x');
@@ -35,7 +35,6 @@ function fakeServer({ rerank, withSweep }: { rerank: boolean; withSweep: boolean
     if (m) {
       const [, name, sub] = m;
       if (!sub && method === 'GET') return jsonResponse({ name, status: 'ready', error: null, metrics: {}, hyper_parameters: {}, item_embedding_dims: null });
-      if (!rerank) return noRoute();
       if (sub === 'rerank-report') return name === PARENT ? jsonResponse({ error: 'not_found', message: `'${PARENT}' is not a re-ranked experiment` }, 404) : jsonResponse(report);
       if (sub === 'user-diff') return jsonResponse(userDiff);
       if (sub === 'sweep') return jsonResponse({ experiments: sweepRows.map((r) => ({ name: `${r.name}-new`, status: 'uploaded', lambda: r.lambda })) }, 202);
@@ -60,17 +59,8 @@ beforeEach(() => window.history.pushState(null, '', '/'));
 afterEach(() => vi.unstubAllGlobals());
 
 describe('RerankPage', () => {
-  it('says the server needs the update when it has no re-ranking routes, and disables Run', async () => {
-    fakeServer({ rerank: false, withSweep: false });
-    renderPage(`/datasets/demo-ml/rerank?experiment=${PARENT}`);
-    expect(await screen.findByText('Re-ranking is not available from this server')).toBeTruthy();
-    expect((screen.getByTestId('rerank-run') as HTMLButtonElement).disabled).toBe(true);
-    expect((screen.getByTestId('rerank-sweep') as HTMLButtonElement).disabled).toBe(true);
-    expect(screen.queryByTestId('frontier')).toBeNull();
-  });
-
   it('offers ready, non-derived experiments and the dataset\'s similarity sources', async () => {
-    fakeServer({ rerank: true, withSweep: true });
+    fakeServer({ withSweep: true });
     renderPage(`/datasets/demo-ml/rerank?experiment=${PARENT}`);
     const select = await screen.findByTestId('rerank-experiment');
     expect([...select.querySelectorAll('option')].map((o) => o.value)).toEqual(['MostPopular', 'Random', PARENT]);
@@ -78,7 +68,7 @@ describe('RerankPage', () => {
   });
 
   it('with a user group: shows the banner and only that group\'s runs', async () => {
-    fakeServer({ rerank: true, withSweep: true });
+    fakeServer({ withSweep: true });
     renderPage(`/datasets/demo-ml/rerank?experiment=${PARENT}&users=1,2,3&user=42`);
     expect(screen.getByTestId('group-banner')?.textContent).toContain('re-ranking a group of 3 users');
     await screen.findByTestId('frontier');
@@ -87,7 +77,7 @@ describe('RerankPage', () => {
   });
 
   it('with a large group handed over in sessionStorage: shows its size and posts its users', async () => {
-    const calls = fakeServer({ rerank: true, withSweep: false });
+    const calls = fakeServer({ withSweep: false });
     const users = Array.from({ length: 2000 }, (_, i) => i + 1);
     const key = storeUserGroup(users);
     renderPage(`/datasets/demo-ml/rerank?experiment=${PARENT}&group=${key}`);
@@ -102,14 +92,14 @@ describe('RerankPage', () => {
   });
 
   it('says so when the group of the URL is not in this tab, and re-ranks all users', async () => {
-    fakeServer({ rerank: true, withSweep: false });
+    fakeServer({ withSweep: false });
     renderPage(`/datasets/demo-ml/rerank?experiment=${PARENT}&group=gone`);
     expect(screen.getByTestId('group-missing').textContent).toContain('not in this browser tab');
     expect(screen.queryByTestId('group-banner')).toBeNull();
   });
 
   it('shows deltas, item panels and a user diff for all users', async () => {
-    fakeServer({ rerank: true, withSweep: true });
+    fakeServer({ withSweep: true });
     renderPage(`/datasets/demo-ml/rerank?experiment=${PARENT}&user=42`);
     await waitFor(() => expect(screen.getAllByTestId('lambda-chip')).toHaveLength(11));
     expect(screen.getAllByTestId('lambda-chip').find((c) => c.className.includes('active'))?.textContent).toBe('λ=0.5');
@@ -120,7 +110,7 @@ describe('RerankPage', () => {
   });
 
   it('posts a sweep and shows the job progress', async () => {
-    const calls = fakeServer({ rerank: true, withSweep: false });
+    const calls = fakeServer({ withSweep: false });
     renderPage(`/datasets/demo-ml/rerank?experiment=${PARENT}&objective=calibration`);
     const sweep = await screen.findByTestId('rerank-sweep');
     await waitFor(() => expect((sweep as HTMLButtonElement).disabled).toBe(false));
@@ -133,7 +123,7 @@ describe('RerankPage', () => {
   });
 
   it('shows the server message when a run is refused', async () => {
-    fakeServer({ rerank: true, withSweep: false });
+    fakeServer({ withSweep: false });
     renderPage(`/datasets/demo-ml/rerank?experiment=${PARENT}`);
     const run = await screen.findByTestId('rerank-run');
     await waitFor(() => expect((run as HTMLButtonElement).disabled).toBe(false));

@@ -21,3 +21,5 @@ export { useAudience, useItemSelection, useUserSelection } from './api/selection
 export { useDrilldown } from './api/get-drilldown';
 export { idKey } from './lib/map';
 export type { Entity, EntityId, FilterRequest, Projection, ProjectionMethod } from './types';
+export { UMAP_NEIGHBORS, useAnalysisMap } from './hooks/use-analysis-map';
+export { useMapSelection } from './hooks/use-map-selection';

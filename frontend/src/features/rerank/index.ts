@@ -3,7 +3,6 @@ export { DeltaCards } from './components/DeltaCards';
 export { ItemPanels } from './components/ItemPanels';
 export { UserDiffPanel } from './components/UserDiffPanel';
 export { JobProgress, type JobMember } from './components/JobProgress';
-export { useRerankSupport } from './api/get-rerank-support';
 export { useRerankReport } from './api/get-rerank-report';
 export { useUserDiff } from './api/get-user-diff';
 export { useRerank } from './api/rerank';
@@ -14,3 +13,6 @@ export {
 } from './lib/rerank';
 export type { DerivedExperiment, FrontierPoint, Objective, RerankReport, RerankSpec, UserDiff } from './types';
 export { MAX_USERS_PARAM, readUserGroup, rerankGroupHref, storeUserGroup, usersFromSearch } from './lib/group';
+export { useRerankSpec, type RerankSpecState } from './hooks/use-rerank-spec';
+export { useFrontier, useFrontierAxes } from './hooks/use-frontier';
+export { useJobMembers, useRerankJob } from './hooks/use-rerank-job';

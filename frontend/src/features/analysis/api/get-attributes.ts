@@ -15,8 +15,8 @@ export const attributeNamesQueryOptions = (dataset: string, experiment: string, 
 export const attributeQueryOptions = (dataset: string, experiment: string, entity: Entity, name: string) =>
   queryOptions({ queryKey: analysisKeys.attribute(dataset, experiment, entity, name), queryFn: ({ signal }) => getAttribute(dataset, experiment, entity, name, signal), staleTime: 10 * 60_000 });
 
-export const useAttributeNames = (dataset: string, experiment: string, entity: Entity, enabled = true) =>
-  useQuery({ ...attributeNamesQueryOptions(dataset, experiment, entity), enabled: enabled && Boolean(experiment) });
+export const useAttributeNames = (dataset: string, experiment: string, entity: Entity) =>
+  useQuery({ ...attributeNamesQueryOptions(dataset, experiment, entity), enabled: Boolean(experiment) });
 
 /** One side column or metric per point; `name` empty: nothing fetched. */
 export const useAttribute = (dataset: string, experiment: string, entity: Entity, name: string) =>

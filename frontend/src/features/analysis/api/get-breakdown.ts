@@ -1,17 +1,10 @@
 import { queryOptions, useQueries } from '@tanstack/react-query';
-import { api, ApiError, seg } from '@/lib/api-client';
+import { api, seg } from '@/lib/api-client';
 import type { Breakdown } from '../types';
 import { analysisKeys } from './keys';
 
-/** Null when the server has no breakdown route yet. */
-export async function getBreakdown(dataset: string, experiment: string, metric: string, by: string, signal?: AbortSignal): Promise<Breakdown | null> {
-  try {
-    return await api<Breakdown>(`/datasets/${seg(dataset)}/experiments/${seg(experiment)}/breakdown`, { query: { metric, by }, signal });
-  } catch (err) {
-    if (err instanceof ApiError && err.isMissingRoute) return null;
-    throw err;
-  }
-}
+export const getBreakdown = (dataset: string, experiment: string, metric: string, by: string, signal?: AbortSignal): Promise<Breakdown> =>
+  api<Breakdown>(`/datasets/${seg(dataset)}/experiments/${seg(experiment)}/breakdown`, { query: { metric, by }, signal });
 
 export const breakdownQueryOptions = (dataset: string, experiment: string, metric: string, by: string) =>
   queryOptions({ queryKey: analysisKeys.breakdown(dataset, experiment, metric, by), queryFn: ({ signal }) => getBreakdown(dataset, experiment, metric, by, signal), staleTime: 5 * 60_000 });
@@ -21,7 +14,6 @@ export function useBreakdowns(dataset: string, experiments: readonly string[], m
     queries: experiments.map((e) => ({ ...breakdownQueryOptions(dataset, e, metric, by), enabled: Boolean(metric && by) })),
     combine: (results) => ({
       data: results.flatMap((r, i) => (r.data ? [{ name: experiments[i], breakdown: r.data }] : [])),
-      missingRoute: results.some((r) => r.data === null),
       isPending: results.some((r) => r.isPending),
       error: results.find((r) => r.error)?.error ?? null,
     }),

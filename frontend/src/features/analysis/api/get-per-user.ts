@@ -1,6 +1,5 @@
 import { queryOptions, useQueries } from '@tanstack/react-query';
-import { apiRaw, seg } from '@/lib/api-client';
-import { parseCsv } from '@/lib/csv';
+import { api, seg } from '@/lib/api-client';
 import type { PerUserTable } from '../types';
 import { analysisKeys } from './keys';
 
@@ -14,24 +13,10 @@ export function perUserFromColumns(columns: Record<string, unknown[]>): PerUserT
   return { userIds, metrics };
 }
 
-export function perUserFromCsv(text: string): PerUserTable {
-  const [header = [], ...rows] = parseCsv(text);
-  const columns: Record<string, unknown[]> = {};
-  header.forEach((h, j) => { columns[h] = rows.map((r) => (h === 'user_id' ? r[j] : r[j] === '' ? null : Number(r[j]))); });
-  return perUserFromColumns(columns);
-}
-
-/** JSON per the API; a server that ignores format=json (Arrow by default) is asked for CSV. */
+/** GET …/per-user?format=json: one column per metric, nulls where a user has no value. */
 export async function getPerUser(dataset: string, experiment: string, signal?: AbortSignal): Promise<PerUserTable> {
-  const path = `/datasets/${seg(dataset)}/experiments/${seg(experiment)}/per-user`;
-  const res = await apiRaw(path, { query: { format: 'json' }, signal });
-  if ((res.headers.get('content-type') ?? '').includes('json')) {
-    const body = (await res.json()) as { columns: Record<string, unknown[]> };
-    return perUserFromColumns(body.columns);
-  }
-  void res.body?.cancel();
-  const csv = await apiRaw(path, { query: { format: 'csv' }, signal, headers: { Accept: 'text/csv' } });
-  return perUserFromCsv(await csv.text());
+  const body = await api<{ columns: Record<string, unknown[]> }>(`/datasets/${seg(dataset)}/experiments/${seg(experiment)}/per-user`, { query: { format: 'json' }, signal });
+  return perUserFromColumns(body.columns);
 }
 
 export const perUserQueryOptions = (dataset: string, experiment: string) =>

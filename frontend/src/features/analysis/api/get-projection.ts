@@ -6,22 +6,14 @@ import { analysisKeys } from './keys';
 /** How often a running projection job is asked again. */
 export const PROJECTION_POLL_MS = 1000;
 
-/**
- * GET …/projection: 202 while the job runs (progress), 200 with the map. Null when the server has
- * no analysis routes yet.
- */
+/** GET …/projection: 202 while the job runs (progress), 200 with the map. */
 export async function getProjection(dataset: string, experiment: string, entity: Entity, method: ProjectionMethod, neighbors: number | null,
-  signal?: AbortSignal): Promise<ProjectionState | null> {
-  try {
-    const res = await apiRaw(`/datasets/${seg(dataset)}/experiments/${seg(experiment)}/projection`, {
-      query: { entity, method, neighbors: method === 'umap' ? neighbors : null }, signal,
-    });
-    if (res.status === 202) return { state: 'running', progress: (await res.json()) as ProjectionProgress };
-    return { state: 'ready', projection: (await res.json()) as Projection };
-  } catch (err) {
-    if (err instanceof ApiError && err.isMissingRoute) return null;
-    throw err;
-  }
+  signal?: AbortSignal): Promise<ProjectionState> {
+  const res = await apiRaw(`/datasets/${seg(dataset)}/experiments/${seg(experiment)}/projection`, {
+    query: { entity, method, neighbors: method === 'umap' ? neighbors : null }, signal,
+  });
+  if (res.status === 202) return { state: 'running', progress: (await res.json()) as ProjectionProgress };
+  return { state: 'ready', projection: (await res.json()) as Projection };
 }
 
 export const projectionQueryOptions = (dataset: string, experiment: string, entity: Entity, method: ProjectionMethod, neighbors: number | null) =>

@@ -48,13 +48,6 @@ export function DatasetDetailPage({ name }: { name: string }) {
       )}
       {stats.isPending && <Card title="Item popularity"><Spinner label="Computing statistics…" /></Card>}
       {stats.isError && <Card title="Item popularity"><ErrorState error={stats.error} onRetry={() => void stats.refetch()} /></Card>}
-      {stats.data === null && (
-        <Card title="Item popularity">
-          <EmptyState title="Statistics are not available from this server" icon="📈">
-            This server version has no <code>/datasets/{'{dataset}'}/stats</code> route. Update the Web4Rec server to see the long-tail curve and side-column distributions.
-          </EmptyState>
-        </Card>
-      )}
       {stats.data && (
         <>
           <Card title="Item popularity — long tail" testId="popularity-card">

@@ -34,21 +34,4 @@ describe('CompareGrid', () => {
     expect(screen.getByText('0.1960')).toBeTruthy(); // MostPopular's ndcg@10, 4 decimals
     expect(screen.getByText(/↳ ItemKNN-50 · diversity λ=0.3/)).toBeTruthy();
   });
-
-  it('falls back to browser paging when the server has no table route', async () => {
-    const { experiments } = await import('@/test/fixtures');
-    vi.stubGlobal('fetch', vi.fn(async (url: string) => (url.includes('/table')
-      ? jsonResponse({ error: 'not_found', message: "experiment 'table' does not exist in dataset 'old'" }, 404)
-      : jsonResponse({ experiments }))));
-    const onLoaded = vi.fn();
-    render(
-      <QueryClientProvider client={new QueryClient()}>
-        <CompareGrid dataset="old" k={10} columns={['ndcg@10']} hyperParameterNames={[]} accuracy={['ndcg@10']} beyond={[]}
-          hidden={new Set()} pinned={new Set()} selected={new Set()} onToggleSelected={() => {}} onViewChange={() => {}} onLoaded={onLoaded} onError={() => {}} height={600} />
-      </QueryClientProvider>,
-    );
-    await waitFor(() => expect(onLoaded).toHaveBeenCalled(), { timeout: 5000 });
-    expect(onLoaded.mock.calls[0][0].source).toBe('browser');
-    expect(onLoaded.mock.calls[0][0].rows[0].name).toBe('ItemKNN-50+MMR');
-  });
 });

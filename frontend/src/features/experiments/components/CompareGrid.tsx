@@ -10,9 +10,9 @@ import {
   type GridApi, type GridReadyEvent, type IDatasource, type IGetRowsParams, type RowSelectedEvent, type RowSelectionOptions, type SelectionColumnDef, type SortModelItem,
 } from 'ag-grid-community';
 import { StatusBadge } from '@/components/ui';
-import { experimentsTableQueryOptions, type ExperimentsTableResult } from '../api/get-experiments-table';
+import { experimentsTableQueryOptions } from '../api/get-experiments-table';
 import { buildCompareColumnDefs, type CompareColumnsInput } from './compare-columns';
-import type { SortDir, TableRow } from '../types';
+import type { ExperimentsTable, SortDir, TableRow } from '../types';
 
 // Only what the table uses (not AllCommunityModule): about half the grid code, loaded before the first rows.
 ModuleRegistry.registerModules([InfiniteRowModelModule, RowApiModule, RowSelectionModule, TextFilterModule, TooltipModule, CellStyleModule]);
@@ -46,7 +46,7 @@ export interface CompareGridProps extends CompareColumnsInput {
   selected: ReadonlySet<string>;
   onToggleSelected: (name: string, selected: boolean) => void;
   onViewChange: (view: GridViewState) => void;
-  onLoaded: (result: ExperimentsTableResult) => void;
+  onLoaded: (result: ExperimentsTable) => void;
   onError: (error: unknown) => void;
   height?: number | string;
 }
@@ -100,7 +100,7 @@ export default function CompareGrid(props: CompareGridProps) {
       const view = viewFromModels(params.sortModel, params.filterModel);
       latest.current.onViewChange(view);
       const query = { offset: params.startRow, limit: params.endRow - params.startRow, columns: columnsKey ? columnsKey.split(',') : [], ...view };
-      queryClient.fetchQuery(experimentsTableQueryOptions(queryClient, dataset, query)).then(
+      queryClient.fetchQuery(experimentsTableQueryOptions(dataset, query)).then(
         (result) => {
           performance.mark('w4r:grid-rows-fetched');
           params.successCallback(result.rows, result.total);

@@ -5,13 +5,14 @@ import { Badge, Button, Card, EmptyState, ErrorState, PageHeader, Spinner } from
 import { defaultK, ksOf, metricsAtK } from '@/lib/metrics';
 import { downloadText } from '@/lib/csv';
 import { errorMessage, formatCount } from '@/lib/format';
-import { fetchAllTableRows, findCachedRow, tableMetaQueryOptions, useTableMeta, type ExperimentsTableResult } from '../api/get-experiments-table';
+import { fetchAllTableRows, findCachedRow, tableMetaQueryOptions, useTableMeta } from '../api/get-experiments-table';
 import { useColumnPrefs } from '../hooks/use-column-prefs';
 import { tableToCsv } from '../lib/export-csv';
 import { visibleMetricColumns } from './compare-columns';
 import { ColumnPicker } from './ColumnPicker';
 import { KSelector } from './KSelector';
 import type { GridViewState } from './CompareGrid';
+import type { ExperimentsTable } from '../types';
 
 const loadGrid = () => import('./CompareGrid');
 const CompareGrid = lazy(loadGrid);
@@ -21,7 +22,7 @@ const CompareGrid = lazy(loadGrid);
  */
 export function preloadComparePage(queryClient: QueryClient, dataset: string): void {
   void loadGrid();
-  void queryClient.prefetchQuery(tableMetaQueryOptions(queryClient, dataset));
+  void queryClient.prefetchQuery(tableMetaQueryOptions(dataset));
 }
 
 export const MAX_COMPARE = 10;
@@ -35,7 +36,7 @@ export function ComparePage({ dataset }: { dataset: string }) {
   const meta = useTableMeta(dataset);
   const queryClient = useQueryClient();
   const prefs = useColumnPrefs(dataset);
-  const [loaded, setLoaded] = useState<ExperimentsTableResult | null>(null);
+  const [loaded, setLoaded] = useState<ExperimentsTable | null>(null);
   const [gridError, setGridError] = useState<unknown>(null);
   const [exporting, setExporting] = useState<string | null>(null);
   const view = useRef<GridViewState>({});
@@ -59,13 +60,13 @@ export function ComparePage({ dataset }: { dataset: string }) {
     setSearchParams({ sel: [...next].join(',') || null });
   }, []);
 
-  const onLoaded = useCallback((r: ExperimentsTableResult) => { setLoaded(r); setGridError(null); }, []);
+  const onLoaded = useCallback((r: ExperimentsTable) => { setLoaded(r); setGridError(null); }, []);
   const onViewChange = useCallback((v: GridViewState) => { view.current = v; }, []);
 
   const exportCsv = async () => {
     setExporting('Exporting…');
     try {
-      const all = await fetchAllTableRows(queryClient, dataset, { columns, ...view.current });
+      const all = await fetchAllTableRows(dataset, { columns, ...view.current });
       const rows = selected.size > 0 ? all.rows.filter((r) => selected.has(r.name)) : all.rows;
       downloadText(`${dataset}-experiments-k${k}.csv`, tableToCsv(rows, hyperParameterNames, columns));
       setExporting(null);
@@ -115,7 +116,6 @@ export function ComparePage({ dataset }: { dataset: string }) {
             <span className="toolbar-spacer" />
             <span className="muted small" data-testid="row-count">
               {total === undefined ? '' : `${formatCount(total)} experiment${total === 1 ? '' : 's'}`}
-              {loaded?.source === 'browser' && <span title="This server has no /experiments/table route: sorting and paging run in the browser."> · browser paging</span>}
             </span>
           </div>
           {selected.size > 0 && (

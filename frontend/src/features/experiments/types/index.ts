@@ -16,7 +16,7 @@ export interface TableRow {
   objective: string | null;
   sim: string | null;
   lambda: number | null;
-  /** Re-ranked group size of a derived experiment (null = all users); absent on older servers. */
+  /** Re-ranked group size of a derived experiment (null = all users). */
   users?: number | null;
 }
 
@@ -52,6 +52,7 @@ export interface Experiment {
   error: string | null;
   hyper_parameters: HyperParameters;
   ks?: number[];
+  /** N, the candidates stored per user (`n_candidates` of the upload settings). */
   n_candidates?: number;
   n_users_with_list?: number;
   created_at: string;

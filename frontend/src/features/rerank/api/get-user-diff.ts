@@ -1,17 +1,10 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api, ApiError, seg } from '@/lib/api-client';
+import { api, seg } from '@/lib/api-client';
 import type { UserDiff } from '../types';
 import { rerankKeys } from './keys';
 
-/** Null when the server has no re-ranking routes yet. */
-export async function getUserDiff(dataset: string, derived: string, user: string, signal?: AbortSignal): Promise<UserDiff | null> {
-  try {
-    return await api<UserDiff>(`/datasets/${seg(dataset)}/experiments/${seg(derived)}/user-diff`, { query: { user }, signal });
-  } catch (err) {
-    if (err instanceof ApiError && err.isMissingRoute) return null;
-    throw err;
-  }
-}
+export const getUserDiff = (dataset: string, derived: string, user: string, signal?: AbortSignal): Promise<UserDiff> =>
+  api<UserDiff>(`/datasets/${seg(dataset)}/experiments/${seg(derived)}/user-diff`, { query: { user }, signal });
 
 export const userDiffQueryOptions = (dataset: string, derived: string, user: string) =>
   queryOptions({ queryKey: rerankKeys.userDiff(dataset, derived, user), queryFn: ({ signal }) => getUserDiff(dataset, derived, user, signal), staleTime: 5 * 60_000 });
