@@ -23,6 +23,7 @@ import org.web4rec.platform.data.StoredDataset;
 import org.web4rec.platform.http.ApiException;
 import org.web4rec.platform.http.Caller;
 import org.web4rec.platform.http.Json;
+import org.web4rec.platform.http.Lookups;
 import org.web4rec.platform.http.ServiceRoutes;
 import org.web4rec.platform.service.Endpoint;
 import org.web4rec.platform.sql.DatasetRepository;
@@ -45,8 +46,8 @@ public final class ExploreRoutes implements ServiceRoutes {
 
   private final Vertx vertx;
   private final BlobStore blobs;
-  private final DatasetRepository datasets;
   private final ExperimentRepository experiments;
+  private final Lookups lookups;
   private final DatasetCache cache;
   private final ProjectionJobs jobs;
   private final DecodedBlobs<CandidateLists> lists;
@@ -68,8 +69,8 @@ public final class ExploreRoutes implements ServiceRoutes {
       ExperimentRepository experiments, DatasetCache cache) {
     this.vertx = vertx;
     this.blobs = blobs;
-    this.datasets = datasets;
     this.experiments = experiments;
+    this.lookups = new Lookups(datasets, experiments);
     this.cache = cache;
     this.jobs = new ProjectionJobs(vertx, blobs);
     this.lists = new DecodedBlobs<>(vertx, blobs, 4);
@@ -106,31 +107,11 @@ public final class ExploreRoutes implements ServiceRoutes {
     }
   }
 
-  private Future<DatasetRecord> dataset(Caller caller, String name) {
-    return datasets.findByName(caller.teamId(), name).compose(d -> d.isPresent()
-        ? Future.succeededFuture(d.get())
-        : Future.failedFuture(ApiException.notFound("dataset '" + name + "' does not exist")));
-  }
-
-  private Future<ExperimentRecord> ready(DatasetRecord ds, String teamId, String name) {
-    return experiments.find(teamId, ds.id(), name).compose(found -> {
-      if (found.isEmpty()) {
-        return Future.failedFuture(ApiException.notFound("experiment '" + name
-            + "' does not exist in dataset '" + ds.name() + "'"));
-      }
-      ExperimentRecord e = found.get();
-      if (!ExperimentRepository.READY.equals(e.status())) {
-        return Future.failedFuture(ApiException.conflict("experiment '" + name + "' is "
-            + e.status() + "; its analysis exists once it is ready"));
-      }
-      return Future.succeededFuture(e);
-    });
-  }
-
   private Future<Target> target(RoutingContext ctx) {
     Caller caller = Caller.of(ctx);
-    return dataset(caller, ctx.pathParam("dataset")).compose(ds ->
-        ready(ds, caller.teamId(), ctx.pathParam("experiment")).map(e -> new Target(ds, e)));
+    return lookups.dataset(caller, ctx.pathParam("dataset")).compose(ds ->
+        lookups.ready(ds, ctx.pathParam("experiment"), "its analysis exists")
+            .map(e -> new Target(ds, e)));
   }
 
   private Future<Dataset> stored(DatasetRecord ds) {
@@ -329,7 +310,7 @@ public final class ExploreRoutes implements ServiceRoutes {
       }
     }
     Integer kk = k;
-    reply(ctx, dataset(caller, ctx.pathParam("dataset")).compose(ds -> {
+    reply(ctx, lookups.dataset(caller, ctx.pathParam("dataset")).compose(ds -> {
       Future<List<ExperimentRecord>> chosen;
       if (names.isEmpty()) {
         chosen = experiments.list(caller.teamId(), ds.id()).map(all -> all.stream()
@@ -338,7 +319,7 @@ public final class ExploreRoutes implements ServiceRoutes {
       } else {
         List<Future<ExperimentRecord>> each = new ArrayList<>();
         for (String n : names) {
-          each.add(ready(ds, caller.teamId(), n));
+          each.add(lookups.ready(ds, n, "its analysis exists"));
         }
         chosen = Future.all(each).map(v -> each.stream().map(Future::result).toList());
       }

@@ -16,9 +16,8 @@ import org.web4rec.core.rerank.PreparedRerank;
 import org.web4rec.core.rerank.RerankInput;
 import org.web4rec.core.rerank.RerankResult;
 import org.web4rec.core.rerank.Reranker;
-import org.web4rec.ingest.Preparation;
-import org.web4rec.metrics.MetricsJob;
-import org.web4rec.rerank.RerankWorker;
+import org.web4rec.core.prepare.Preparation;
+import org.web4rec.platform.data.MetricsJob;
 import org.web4rec.platform.data.CoocTables;
 import org.web4rec.platform.table.ArrowCodec;
 import org.web4rec.core.table.Table;
@@ -91,7 +90,7 @@ public final class RerankBench {
       // As the re-rank worker: the dataset's co-occurrence table (built by the first run,
       // held for the next runs and for the metrics).
       PreparedRerank prepared = Reranker.prepare(in, objective, null, threads,
-          RerankWorker.sharedCooc(ds, in, objective, null, threads));
+          CoocTables.forRerank(ds, in, objective, null, threads));
       double prepareS = (System.nanoTime() - t0) / 1e9;
       double prepareCpuS = (cpuNanos() - c0) / 1e9;
       List<RerankResult> results = new ArrayList<>();

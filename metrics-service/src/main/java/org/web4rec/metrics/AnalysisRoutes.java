@@ -14,6 +14,7 @@ import org.web4rec.platform.data.StoredDataset;
 import org.web4rec.platform.http.ApiException;
 import org.web4rec.platform.http.Caller;
 import org.web4rec.platform.http.Json;
+import org.web4rec.platform.http.Lookups;
 import org.web4rec.platform.http.ServiceRoutes;
 import org.web4rec.platform.service.Endpoint;
 import org.web4rec.platform.sql.DatasetRepository;
@@ -29,8 +30,8 @@ public final class AnalysisRoutes implements ServiceRoutes {
   static final int MAX_COMPARED = 10;
 
   private final BlobStore blobs;
-  private final DatasetRepository datasets;
   private final ExperimentRepository experiments;
+  private final Lookups lookups;
   private final DatasetCache cache;
 
   static final Endpoint BREAKDOWN =
@@ -41,8 +42,8 @@ public final class AnalysisRoutes implements ServiceRoutes {
   public AnalysisRoutes(BlobStore blobs, DatasetRepository datasets,
       ExperimentRepository experiments, DatasetCache cache) {
     this.blobs = blobs;
-    this.datasets = datasets;
     this.experiments = experiments;
+    this.lookups = new Lookups(datasets, experiments);
     this.cache = cache;
   }
 
@@ -52,31 +53,15 @@ public final class AnalysisRoutes implements ServiceRoutes {
     COMPARE.mount(api, this::compare);
   }
 
-  private Future<DatasetRecord> dataset(Caller caller, String name) {
-    return datasets.findByName(caller.teamId(), name).compose(d -> d.isPresent()
-        ? Future.succeededFuture(d.get())
-        : Future.failedFuture(ApiException.notFound("dataset '" + name + "' does not exist")));
-  }
-
   private Future<Table> perUser(Caller caller, DatasetRecord ds, String name) {
     return blob(caller, ds, name, StoredDataset.PER_USER);
   }
 
   /** A stored result table of a ready experiment. */
   private Future<Table> blob(Caller caller, DatasetRecord ds, String name, String blobName) {
-    return experiments.find(caller.teamId(), ds.id(), name).compose(found -> {
-      if (found.isEmpty()) {
-        return Future.failedFuture(ApiException.notFound("experiment '" + name
-            + "' does not exist in dataset '" + ds.name() + "'"));
-      }
-      ExperimentRecord e = found.get();
-      if (!ExperimentRepository.READY.equals(e.status())) {
-        return Future.failedFuture(ApiException.conflict("experiment '" + name + "' is "
-            + e.status() + "; its metrics exist once it is ready"));
-      }
-      return blobs.get(BlobKeys.experiment(e.teamId(), e.id()) + blobName)
-          .map(ArrowCodec::fromBytes);
-    });
+    return lookups.ready(ds, name, "its metrics exist")
+        .compose(e -> blobs.get(BlobKeys.experiment(e.teamId(), e.id()) + blobName))
+        .map(ArrowCodec::fromBytes);
   }
 
   private void breakdown(RoutingContext ctx) {
@@ -87,7 +72,7 @@ public final class AnalysisRoutes implements ServiceRoutes {
       throw ApiException.badRequest("give metric and by", "?metric=ndcg@10&by=activity");
     }
     if (by.equals("item_popularity")) {
-      dataset(caller, ctx.pathParam("dataset"))
+      lookups.dataset(caller, ctx.pathParam("dataset"))
           .compose(ds -> Future.all(cache.get(ds.teamId(), ds.id(), ds.version()),
                   blob(caller, ds, ctx.pathParam("experiment"), StoredDataset.EXPOSURE))
               .compose(all -> ctx.vertx().executeBlocking(() ->
@@ -98,7 +83,7 @@ public final class AnalysisRoutes implements ServiceRoutes {
           .onFailure(ctx::fail);
       return;
     }
-    dataset(caller, ctx.pathParam("dataset"))
+    lookups.dataset(caller, ctx.pathParam("dataset"))
         .compose(ds -> Future.all(cache.get(ds.teamId(), ds.id(), ds.version()),
                 perUser(caller, ds, ctx.pathParam("experiment")))
             .compose(all -> ctx.vertx().executeBlocking(() -> ComparisonViews.breakdown(
@@ -123,7 +108,7 @@ public final class AnalysisRoutes implements ServiceRoutes {
           "?experiments=BPR-MF,ItemKNN&metrics=ndcg@10,recall@10");
     }
     String metricParam = ctx.request().getParam("metrics");
-    dataset(caller, ctx.pathParam("dataset")).compose(ds -> {
+    lookups.dataset(caller, ctx.pathParam("dataset")).compose(ds -> {
       List<Future<Table>> tables = new ArrayList<>();
       for (String n : names) {
         tables.add(perUser(caller, ds, n));

@@ -17,6 +17,7 @@ import org.web4rec.platform.contracts.ExperimentSettings;
 import org.web4rec.platform.contracts.MetricsMeta;
 import org.web4rec.platform.contracts.Topics;
 import org.web4rec.platform.data.DatasetCache;
+import org.web4rec.platform.data.MetricsJob;
 import org.web4rec.platform.data.StoredDataset;
 import org.web4rec.platform.observe.JobMeter;
 import org.web4rec.platform.table.ArrowCodec;

@@ -198,32 +198,7 @@ public final class RerankWorker extends VerticleBase {
     double[] lambdas = todo.stream().mapToDouble(e -> e.settings().rerank().lambda()).toArray();
     int threads = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
     return Reranker.sweep(in, objective, lambdas, lineage.k(), users, threads,
-        sharedCooc(ds, in, objective, users, threads));
-  }
-
-  /**
-   * The dataset's co-occurrence table when the objective reads cooc pairs: the one held already,
-   * or for a re-rank of every user a new one (the derived experiments' metrics read it next);
-   * a group re-rank without one counts the pairs of its own candidates instead.
-   */
-  public static CoocTable sharedCooc(Dataset ds, RerankInput in, Objective objective, int[] users,
-      int threads) {
-    boolean pairs = (objective.kind() == Objective.Kind.DIVERSITY
-        || objective.kind() == Objective.Kind.DPP)
-        && BeyondAccuracyMetrics.COOC.equals(objective.source());
-    if (!pairs) {
-      return null;
-    }
-    if (users != null) {
-      return CoocTables.cached(ds);
-    }
-    return CoocTables.forWork(ds, () -> {
-      boolean[] candidates = new boolean[ds.nItems()];
-      for (int i : in.candidates().items()) {
-        candidates[i] = true;
-      }
-      return CoocTable.buildIncrements(ds.train(), candidates);
-    }, threads);
+        CoocTables.forRerank(ds, in, objective, users, threads));
   }
 
   private static byte[] positions(RerankResult r) {

@@ -6,29 +6,16 @@ import java.util.List;
 import java.util.Map;
 import org.web4rec.core.InvalidInput;
 import org.web4rec.core.data.Dataset;
+import org.web4rec.core.ids.ExternalId;
 
 /**
  * Ids named in a request (a lasso selection, a list of items) as dense indices. Requests may name
- * an id as a number or a string; the comparison is on the string form, as ingest stores ids.
+ * an id as a number or a string; the comparison is on
+ * {@link ExternalId#canonical}, the form ingest stores ids in.
  */
 public final class RequestedIds {
 
   private RequestedIds() {}
-
-  /** The string form of an id given in a request (42, 42.0 and "42" are the same id). */
-  public static String key(Object o) {
-    if (o instanceof Integer || o instanceof Long) {
-      return o.toString();
-    }
-    if (o instanceof Number n) {
-      double d = n.doubleValue();
-      if (d == Math.rint(d) && Math.abs(d) < 9e15) {
-        return Long.toString((long) d);
-      }
-      return o.toString();
-    }
-    return o == null ? null : o.toString();
-  }
 
   /**
    * Dense indices of the requested ids, in request order without repeats; unknown ids fail naming
@@ -44,7 +31,7 @@ public final class RequestedIds {
     int[] out = new int[ids.size()];
     int n = 0;
     for (Object o : ids) {
-      String k = key(o);
+      String k = ExternalId.canonical(o);
       Integer d = k == null ? null : index.get(k);
       if (d == null) {
         if (unknown.size() < 5) {

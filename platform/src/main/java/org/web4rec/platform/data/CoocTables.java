@@ -9,6 +9,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.web4rec.core.data.CoocTable;
 import org.web4rec.core.data.Csr;
+import org.web4rec.core.rerank.Objective;
+import org.web4rec.core.rerank.RerankInput;
+import org.web4rec.core.similarity.SimilaritySource;
 
 /**
  * One {@link CoocTable} per loaded dataset version, shared by the metrics worker and the re-rank
@@ -98,5 +101,30 @@ public final class CoocTables {
       TABLE_INCREMENTS.put(train, n);
     }
     return n;
+  }
+
+  /**
+   * The dataset's co-occurrence table when the objective reads cooc pairs: the one held already,
+   * or for a re-rank of every user a new one (the derived experiments' metrics read it next);
+   * a group re-rank without one counts the pairs of its own candidates instead.
+   */
+  public static CoocTable forRerank(Dataset ds, RerankInput in, Objective objective, int[] users,
+      int threads) {
+    boolean pairs = (objective.kind() == Objective.Kind.DIVERSITY
+        || objective.kind() == Objective.Kind.DPP)
+        && SimilaritySource.COOC.equals(objective.source());
+    if (!pairs) {
+      return null;
+    }
+    if (users != null) {
+      return cached(ds);
+    }
+    return forWork(ds, () -> {
+      boolean[] candidates = new boolean[ds.nItems()];
+      for (int i : in.candidates().items()) {
+        candidates[i] = true;
+      }
+      return CoocTable.buildIncrements(ds.train(), candidates);
+    }, threads);
   }
 }

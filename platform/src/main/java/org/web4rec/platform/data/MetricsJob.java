@@ -1,4 +1,4 @@
-package org.web4rec.metrics;
+package org.web4rec.platform.data;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,7 +7,6 @@ import org.web4rec.core.data.Dataset;
 import org.web4rec.core.lists.CandidateLists;
 import org.web4rec.core.metrics.ExperimentMetrics;
 import org.web4rec.core.table.Table;
-import org.web4rec.platform.data.CoocTables;
 import org.web4rec.platform.table.ArrowCodec;
 
 /**
