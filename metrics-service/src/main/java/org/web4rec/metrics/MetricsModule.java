@@ -37,10 +37,7 @@ public final class MetricsModule implements ServiceModule {
 
   @Override
   public List<Deployable> workers(Ports p) {
-    return List.of(new MetricsWorker(p.blobs(), p.datasets(), p.experiments(), p.bus(),
-            p.cache(), p.jobs().recoverOnStart(), p.observability().jobs())
-            .testOnlyDelay(p.jobs().testOnlyMetricsDelayMs()),
-        new BacklogGaugeVerticle(p.observability().registry(), p.experiments(),
+    return List.of(new MetricsWorker(p), new BacklogGaugeVerticle(p.observability().registry(), p.experiments(),
             BACKLOG_REFRESH_MS));
   }
 }

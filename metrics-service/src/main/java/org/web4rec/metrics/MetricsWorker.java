@@ -20,6 +20,7 @@ import org.web4rec.platform.data.DatasetCache;
 import org.web4rec.platform.data.MetricsJob;
 import org.web4rec.platform.data.StoredDataset;
 import org.web4rec.platform.observe.JobMeter;
+import org.web4rec.platform.service.Ports;
 import org.web4rec.platform.table.ArrowCodec;
 import org.web4rec.platform.sql.DatasetRepository;
 import org.web4rec.platform.sql.ExperimentRepository;
@@ -42,37 +43,21 @@ public final class MetricsWorker extends VerticleBase {
   private final DatasetCache cache;
   private final boolean recoverOnStart;
   private final JobMeter jobs;
-  private long testOnlyDelayMs;
+  private final long testOnlyDelayMs;
 
-  public MetricsWorker(BlobStore blobs, DatasetRepository datasets,
-      ExperimentRepository experiments, MessageBus bus, DatasetCache cache,
-      boolean recoverOnStart) {
-    this(blobs, datasets, experiments, bus, cache, recoverOnStart, JobMeter.none());
+  /** A worker over the process's ports; {@code web4rec_job_seconds{kind="metrics"}} times its jobs. */
+  public MetricsWorker(Ports ports) {
+    this.blobs = ports.blobs();
+    this.datasets = ports.datasets();
+    this.experiments = ports.experiments();
+    this.bus = ports.bus();
+    this.cache = ports.cache();
+    this.recoverOnStart = ports.jobs().recoverOnStart();
+    this.jobs = ports.observability().jobs();
+    // TEST ONLY, 0 in every real deployment (JobSettings#testOnlyMetricsDelayMs).
+    this.testOnlyDelayMs = Math.max(0, ports.jobs().testOnlyMetricsDelayMs());
   }
 
-  /** As above, recording each job's duration as {@code web4rec_job_seconds{kind="metrics"}}. */
-  public MetricsWorker(BlobStore blobs, DatasetRepository datasets,
-      ExperimentRepository experiments, MessageBus bus, DatasetCache cache,
-      boolean recoverOnStart, JobMeter jobs) {
-    this.jobs = jobs;
-    this.blobs = blobs;
-    this.datasets = datasets;
-    this.experiments = experiments;
-    this.bus = bus;
-    this.cache = cache;
-    this.recoverOnStart = recoverOnStart;
-  }
-
-  /**
-   * TEST ONLY ({@code test-only.metrics-job-delay-ms}): each job waits this long (on a timer, the
-   * worker's thread stays free) after marking the experiment computing and before computing, so
-   * the fault tests can kill a worker in the middle of a job and measure worker parallelism
-   * with latency-bound rather than CPU-bound jobs. 0, the default, in every real deployment.
-   */
-  public MetricsWorker testOnlyDelay(long ms) {
-    this.testOnlyDelayMs = Math.max(0, ms);
-    return this;
-  }
 
   @Override
   public Future<?> start() {

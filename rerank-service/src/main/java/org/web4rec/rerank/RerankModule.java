@@ -30,7 +30,6 @@ public final class RerankModule implements ServiceModule {
 
   @Override
   public List<Deployable> workers(Ports p) {
-    return List.of(new RerankWorker(p.blobs(), p.datasets(), p.experiments(), p.bus(), p.cache(),
-        p.jobs().recoverOnStart(), p.observability().jobs()));
+    return List.of(new RerankWorker(p));
   }
 }

@@ -25,6 +25,7 @@ import org.web4rec.platform.data.DatasetCache;
 import org.web4rec.platform.data.CoocTables;
 import org.web4rec.platform.data.StoredDataset;
 import org.web4rec.platform.observe.JobMeter;
+import org.web4rec.platform.service.Ports;
 import org.web4rec.platform.sql.DatasetRepository;
 import org.web4rec.platform.sql.ExperimentRepository;
 import org.web4rec.platform.sql.ExperimentRepository.ExperimentRecord;
@@ -52,24 +53,17 @@ public final class RerankWorker extends VerticleBase {
   private final boolean recoverOnStart;
   private final JobMeter jobs;
 
-  public RerankWorker(BlobStore blobs, DatasetRepository datasets,
-      ExperimentRepository experiments, MessageBus bus, DatasetCache cache,
-      boolean recoverOnStart) {
-    this(blobs, datasets, experiments, bus, cache, recoverOnStart, JobMeter.none());
+  /** A worker over the process's ports; {@code web4rec_job_seconds{kind="rerank"}} times its jobs. */
+  public RerankWorker(Ports ports) {
+    this.blobs = ports.blobs();
+    this.datasets = ports.datasets();
+    this.experiments = ports.experiments();
+    this.bus = ports.bus();
+    this.cache = ports.cache();
+    this.recoverOnStart = ports.jobs().recoverOnStart();
+    this.jobs = ports.observability().jobs();
   }
 
-  /** As above, recording each job's duration as {@code web4rec_job_seconds{kind="rerank"}}. */
-  public RerankWorker(BlobStore blobs, DatasetRepository datasets,
-      ExperimentRepository experiments, MessageBus bus, DatasetCache cache,
-      boolean recoverOnStart, JobMeter jobs) {
-    this.jobs = jobs;
-    this.blobs = blobs;
-    this.datasets = datasets;
-    this.experiments = experiments;
-    this.bus = bus;
-    this.cache = cache;
-    this.recoverOnStart = recoverOnStart;
-  }
 
   @Override
   public Future<?> start() {
