@@ -17,11 +17,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.web4rec.core.lists.CandidateLists;
-import org.web4rec.core.metrics.ExperimentMetrics;
 import org.web4rec.core.prepare.DatasetBuilder;
 import org.web4rec.core.prepare.Preparation;
 import org.web4rec.core.prepare.PreparedDataset;
-import org.web4rec.platform.data.CoocTables;
+import org.web4rec.platform.data.MetricsJob;
 import org.web4rec.platform.data.StoredDataset;
 import org.web4rec.platform.table.ArrowCodec;
 import org.web4rec.core.table.Column;
@@ -31,7 +30,7 @@ import org.web4rec.core.table.Table;
  * Runs the service's own metric code path on a generated benchmark scale (bench/generate.py):
  * decode the Arrow files, build the dataset and prepare the candidate lists exactly as ingest
  * does ({@link Preparation}), then compute the whole METRICS.md suite and encode its blobs as the
- * metrics worker does ({@link ExperimentMetrics} with the shared {@link CoocTables}), repeated.
+ * metrics worker does ({@link MetricsJob}), repeated.
  * Prints one JSON line: timings per phase (median over repeats for the metric suite), peak heap,
  * and the metric values. {@code --values FILE} also writes per-user values for cross-checks.
  *
@@ -93,23 +92,14 @@ public final class MetricsBench {
     train = null;
     recs = null;
 
-    int[] kArray = ks.stream().mapToInt(Integer::intValue).toArray();
     List<Double> runs = new ArrayList<>();
-    ExperimentMetrics result = null;
+    MetricsJob.Result result = null;
     Map<String, List<Double>> inner = new LinkedHashMap<>();
     for (int r = 0; r < repeat; r++) {
       t = System.nanoTime();
-      float[][] vectors = storedEmb == null ? null : Dataset.itemVectors(storedEmb, ds.nItems());
-      result = ExperimentMetrics.compute(ds, lists, kArray, vectors, null,
-          (own, threads) -> CoocTables.forWork(ds, own, threads));
-      // The blobs the worker stores, so a run costs what the worker's does.
-      long encode = System.nanoTime();
-      ArrowCodec.toBytes(result.perUserTable());
-      ArrowCodec.toBytes(result.exposureTable());
+      result = MetricsJob.run(ds, lists, ks, storedEmb);
       runs.add(seconds(t));
-      Map<String, Double> phaseSeconds = new LinkedHashMap<>(result.seconds());
-      phaseSeconds.put("encode", seconds(encode));
-      phaseSeconds.forEach((k, v) -> inner.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
+      result.seconds().forEach((k, v) -> inner.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
     }
     // Phases of the metric suite: medians over the repeats, like median_s.
     inner.forEach((k, v) -> {
@@ -122,7 +112,7 @@ public final class MetricsBench {
     double median = sorted.get(sorted.size() / 2);
 
     if (values != null) {
-      writeValues(result.perUserTable(), values);
+      writeValues(ArrowCodec.fromBytes(result.perUserArrow()), values);
     }
     StringBuilder json = new StringBuilder();
     json.append("{\"scale\": ").append(quote(data.getFileName().toString()))
