@@ -29,9 +29,16 @@ final class ServerFixture implements AutoCloseable {
     start();
   }
 
+  /**
+   * PBKDF2 iterations of the fixtures' servers: signing up dozens of users at the production
+   * count (about 0.3 s each) would add minutes to the suite without testing anything more.
+   * AccountSecurityTest and DistributedModeTest run at the production count.
+   */
+  static final int TEST_PASSWORD_ITERATIONS = 1_000;
+
   void start() throws Exception {
     server = await(Web4RecServer.start(new ServerConfig(0, dataDir, maxUploadBytes,
-        ServerConfig.DEFAULT_KS, 100)));
+        ServerConfig.DEFAULT_KS, 100), TEST_PASSWORD_ITERATIONS));
   }
 
   void stop() throws Exception {

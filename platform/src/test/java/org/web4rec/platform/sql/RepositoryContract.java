@@ -99,7 +99,7 @@ public abstract class RepositoryContract {
   void tokensAreFoundByPrefixAndRevoked() throws Exception {
     User u = user("bob@example.com");
     await(accounts.createUserWithTeam(u, Ids.next("t"), "bob"));
-    await(accounts.insertToken(new ApiToken("0123abcd", u.id(), "laptop", "h", 1L, null, null)));
+    await(accounts.insertToken(new ApiToken("0123abcd", u.id(), "laptop", "h", 1L, null, null, null, null)));
     assertEquals("h", await(accounts.findActiveToken("0123abcd")).orElseThrow().tokenHash());
     await(accounts.touchToken("0123abcd", 5L));
     assertEquals(5L, await(accounts.listTokens(u.id())).get(0).lastUsedAt());
