@@ -21,11 +21,18 @@ final class ServerFixture implements AutoCloseable {
 
   final Path dataDir;
   final long maxUploadBytes;
+  /** PBKDF2 iterations of the server; may change between a stop and a start. */
+  int passwordIterations;
   Web4RecServer server;
 
   ServerFixture(Path dataDir, long maxUploadBytes) throws Exception {
+    this(dataDir, maxUploadBytes, TEST_PASSWORD_ITERATIONS);
+  }
+
+  ServerFixture(Path dataDir, long maxUploadBytes, int passwordIterations) throws Exception {
     this.dataDir = dataDir;
     this.maxUploadBytes = maxUploadBytes;
+    this.passwordIterations = passwordIterations;
     start();
   }
 
@@ -38,7 +45,7 @@ final class ServerFixture implements AutoCloseable {
 
   void start() throws Exception {
     server = await(Web4RecServer.start(new ServerConfig(0, dataDir, maxUploadBytes,
-        ServerConfig.DEFAULT_KS, 100), TEST_PASSWORD_ITERATIONS));
+        ServerConfig.DEFAULT_KS, 100), passwordIterations));
   }
 
   void stop() throws Exception {
