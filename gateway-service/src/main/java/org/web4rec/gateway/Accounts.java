@@ -31,7 +31,7 @@ final class Accounts {
   private static final String SIGNUP_EXAMPLE =
       "{\"email\": \"ada@example.com\", \"password\": \"at-least-8-chars\"}";
 
-  private final Vertx vertx;
+  private final PasswordWork work;
   private final AccountRepository repo;
   private final Passwords passwords;
   private final Sessions sessions;
@@ -40,14 +40,14 @@ final class Accounts {
   private final AccountSettings.Limits limits;
 
   Accounts(Vertx vertx, AccountRepository repo, AccountSettings settings) {
-    this.vertx = vertx;
+    this.work = new PasswordWork(vertx);
     this.repo = repo;
     this.passwords = new Passwords(settings.passwordIterations());
     this.throttle = new Throttle(settings.limiter(), settings.clientIpHeader());
     this.limits = settings.limits();
     SessionTokens sessionTokens = new SessionTokens(settings.jwtSecret(),
         settings.previousJwtSecret(), settings.sessionHours() * 3600L, System::currentTimeMillis);
-    this.sessions = new Sessions(vertx, repo, sessionTokens, passwords, throttle, settings);
+    this.sessions = new Sessions(work, repo, sessionTokens, passwords, throttle, settings);
     this.tokens = new ApiTokens(repo, throttle, limits);
   }
 
@@ -176,7 +176,7 @@ final class Accounts {
     String userId = Ids.next("u");
     String teamId = Ids.next("t");
     User user = new User(userId, email, null, now);
-    return vertx.executeBlocking(() -> passwords.hash(password), false)
+    return work.run(() -> passwords.hash(password))
         .compose(hash -> repo.createUserWithTeam(new User(userId, email, hash, now), teamId,
             email.substring(0, email.indexOf('@'))))
         .recover(t -> Future.failedFuture(t instanceof DuplicateKeyException ? signupRefused() : t))
@@ -196,15 +196,15 @@ final class Accounts {
 
   /**
    * Checks a password off the event loop, re-hashing a hash made at an older iteration count;
-   * a failed upgrade is logged by the store and the login still succeeds.
+   * if storing the new hash fails the login still succeeds and the next one tries again.
    */
   private Future<Boolean> verify(User user, String password) {
-    return vertx.executeBlocking(() -> {
+    return work.run(() -> {
       if (!passwords.check(password, user.passwordHash())) {
         return null;
       }
       return passwords.needsUpgrade(user.passwordHash()) ? passwords.hash(password) : "";
-    }, false).compose(upgraded -> {
+    }).compose(upgraded -> {
       if (upgraded == null) {
         return Future.succeededFuture(false);
       }
@@ -220,7 +220,7 @@ final class Accounts {
     throttle.check(ctx, limits.loginPerIp(), limits.loginPerAccount(), email)
         .compose(v -> repo.findUserByEmail(email))
         .compose(found -> (found.isEmpty()
-                ? vertx.executeBlocking(() -> passwords.checkUnknown(password), false)
+                ? work.run(() -> passwords.checkUnknown(password))
                 : verify(found.get(), password))
             .compose(ok -> ok ? Future.succeededFuture(found.get())
                 : Future.failedFuture(badLogin())))

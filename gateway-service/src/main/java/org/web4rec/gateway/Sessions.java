@@ -1,7 +1,6 @@
 package org.web4rec.gateway;
 
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -21,7 +20,7 @@ final class Sessions {
   private static final String PASSWORD_EXAMPLE =
       "{\"current_password\": \"old-password\", \"new_password\": \"at-least-8-chars\"}";
 
-  private final Vertx vertx;
+  private final PasswordWork work;
   private final AccountRepository repo;
   private final SessionTokens tokens;
   private final Passwords passwords;
@@ -29,9 +28,9 @@ final class Sessions {
   private final AccountSettings.Limits limits;
   private final long maxAgeS;
 
-  Sessions(Vertx vertx, AccountRepository repo, SessionTokens tokens, Passwords passwords,
+  Sessions(PasswordWork work, AccountRepository repo, SessionTokens tokens, Passwords passwords,
       Throttle throttle, AccountSettings settings) {
-    this.vertx = vertx;
+    this.work = work;
     this.repo = repo;
     this.tokens = tokens;
     this.passwords = passwords;
@@ -121,8 +120,8 @@ final class Sessions {
         // a stolen session must not buy unlimited guesses at the password it lacks
         .compose(user -> throttle.check(ctx, limits.loginPerIp(), limits.loginPerAccount(),
             user.email()).map(v -> user))
-        .compose(user -> vertx.executeBlocking(() -> passwords.check(current,
-            user.passwordHash()) ? passwords.hash(next) : null, false))
+        .compose(user -> work.run(() -> passwords.check(current,
+            user.passwordHash()) ? passwords.hash(next) : null))
         .compose(hash -> hash == null
             ? Future.failedFuture(new ApiException(403, "forbidden",
                 "current_password is wrong", PASSWORD_EXAMPLE))
