@@ -4,7 +4,10 @@ Usage: check_manifests.py RENDERED.yaml OUT_DIR
 Checks every Deployment (probes on the health endpoints, resource requests and limits, scrape
 annotations, its own config key, a Service), the gateway HPA and the KEDA ScaledObject (whose
 topic and consumer group must be the ones spelled in platform/contracts/Topics.java), that a
-NetworkPolicy guards every internal service, and that the Secret only holds placeholders. Writes each ScaledObject to OUT_DIR for check-jsonschema.
+NetworkPolicy guards every internal service, and that no Secret is rendered: the operator creates
+web4rec-secrets from base/secret.env.example, whose values must all be placeholders the services
+refuse (platform/config/SecretRules.java) and which no kustomization may reference. Writes each
+ScaledObject to OUT_DIR for check-jsonschema.
 Exits 1 listing every problem found.
 """
 import pathlib
@@ -15,6 +18,56 @@ import yaml
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SERVICES = ["gateway", "ingest", "metrics", "rerank", "analysis"]
+SECRET_EXAMPLE = ROOT / "deploy/base/secret.env.example"
+# Secret settings every deployment needs; the optional previous JWT key is only for rotations.
+OPTIONAL_SECRETS = {"gateway.jwt-previous-secret"}
+
+
+def env_name(key):
+    return "WEB4REC_" + key.upper().replace(".", "_").replace("-", "_")
+
+
+def secret_keys():
+    """The secret settings as SecretRules.SECRET_KEYS lists them."""
+    text = (ROOT / "platform/src/main/java/org/web4rec/platform/config/SecretRules.java").read_text()
+    m = re.search(r"SECRET_KEYS\s*=\s*List\.of\(([^)]*)\)", text)
+    if not m:
+        raise SystemExit("SecretRules.java has no SECRET_KEYS list")
+    return re.findall(r'"([^"]+)"', m.group(1))
+
+
+def check_secret_example():
+    """Problems with the example env file the operator copies to create web4rec-secrets."""
+    problems = []
+    if not SECRET_EXAMPLE.is_file():
+        return ["missing %s" % SECRET_EXAMPLE.relative_to(ROOT)]
+    values = {}
+    for n, line in enumerate(SECRET_EXAMPLE.read_text().splitlines(), 1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if "=" not in line:
+            problems.append("secret.env.example line %d is not KEY=VALUE" % n)
+            continue
+        k, v = line.split("=", 1)
+        values[k] = v
+    expected = {env_name(k) for k in secret_keys() if k not in OPTIONAL_SECRETS}
+    for k in sorted(expected - values.keys()):
+        problems.append("secret.env.example lacks %s" % k)
+    for k in sorted(values.keys() - {env_name(k) for k in secret_keys()}):
+        problems.append("secret.env.example has %s, which is not a secret setting" % k)
+    for k, v in values.items():
+        if "change-me" not in v:
+            problems.append("secret.env.example: %s is not a placeholder (must contain change-me,"
+                            " which the services refuse): real secrets never go in the repository"
+                            % k)
+    for kust in (ROOT / "deploy").rglob("kustomization.yaml"):
+        text = "\n".join(l for l in kust.read_text().splitlines()
+                         if not l.strip().startswith("#"))
+        if "secret.env" in text or "kind: Secret" in text:
+            problems.append("%s refers to a secret env file: the Secret is created by the "
+                            "operator, never rendered from the repository" % kust.relative_to(ROOT))
+    return problems
 
 
 def java_constant(name):
@@ -126,13 +179,12 @@ def main(rendered, out_dir):
     for n, d in scaled.items():
         (out / ("scaledobject-%s.yaml" % n)).write_text(yaml.safe_dump(d))
 
-    for s in by_kind.get("Secret", {}).values():
-        for k, v in (s.get("stringData") or {}).items():
-            if "change-me" not in str(v):
-                problems.append("Secret %s key %s is not a placeholder: real secrets never go in "
-                                "the repository" % (s["metadata"]["name"], k))
+    for name in by_kind.get("Secret", {}):
+        problems.append("Secret %s is rendered from the repository: secrets are created by the "
+                        "operator (base/secret.env.example)" % name)
+    problems.extend(check_secret_example())
 
-    known = {"ConfigMap", "Secret", "Service", "Deployment", "HorizontalPodAutoscaler",
+    known = {"ConfigMap", "Service", "Deployment", "HorizontalPodAutoscaler",
              "ScaledObject", "PodDisruptionBudget", "NetworkPolicy"}
     for kind in by_kind:
         if kind not in known:

@@ -1,8 +1,6 @@
 import type { ReactNode } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
 import { Link, matchPath, navigate, useLocation } from '@/lib/router';
-import { session } from '@/lib/session';
-import { TeamSwitcher, useMe } from '@/features/auth';
+import { TeamSwitcher, useLogout, useMe } from '@/features/auth';
 
 function NavLink({ to, active, children, icon }: { to: string; active: boolean; children: ReactNode; icon: string }) {
   return (
@@ -15,7 +13,7 @@ function NavLink({ to, active, children, icon }: { to: string; active: boolean; 
 export function Layout({ children }: { children: ReactNode }) {
   const { pathname } = useLocation();
   const me = useMe();
-  const queryClient = useQueryClient();
+  const logout = useLogout();
   const ds = matchPath('/datasets/:dataset', pathname) ?? matchPath('/datasets/:dataset/experiments', pathname) ?? matchPath('/datasets/:dataset/compare', pathname)
     ?? matchPath('/datasets/:dataset/rerank', pathname) ?? matchPath('/datasets/:dataset/analysis', pathname);
   const dataset = ds?.dataset;
@@ -43,7 +41,7 @@ export function Layout({ children }: { children: ReactNode }) {
         </nav>
         <div className="sidebar-footer">
           <div className="user-email" title={me.data?.user.email}>{me.data?.user.email ?? ''}</div>
-          <button type="button" className="link" onClick={() => { session.signOut(); queryClient.clear(); navigate('/signin', { replace: true }); }}>Sign out</button>
+          <button type="button" className="link" disabled={logout.isPending} onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/signin', { replace: true }) })}>Sign out</button>
           <a className="link small" href="/api/v1/openapi.json" target="_blank" rel="noreferrer">API reference</a>
         </div>
       </aside>

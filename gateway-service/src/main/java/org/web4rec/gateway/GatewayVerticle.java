@@ -6,9 +6,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
-import io.vertx.ext.auth.PubSecKeyOptions;
-import io.vertx.ext.auth.jwt.JWTAuth;
-import io.vertx.ext.auth.jwt.JWTAuthOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.FileSystemAccess;
@@ -38,7 +35,7 @@ public final class GatewayVerticle extends VerticleBase {
   private final Health health;
   private final Observability observability;
   private final AccountRepository accounts;
-  private final String jwtSecret;
+  private final AccountSettings accountSettings;
   private final List<ServiceRoutes> services;
   private final ServiceProxy proxy;
   private HttpServer server;
@@ -49,8 +46,8 @@ public final class GatewayVerticle extends VerticleBase {
    * @param services the services' own routes, mounted here (all-in-one mode)
    */
   public GatewayVerticle(ServerConfig config, Health health, Observability observability,
-      AccountRepository accounts, String jwtSecret, List<ServiceRoutes> services) {
-    this(config, health, observability, accounts, jwtSecret, services, null);
+      AccountRepository accounts, AccountSettings accountSettings, List<ServiceRoutes> services) {
+    this(config, health, observability, accounts, accountSettings, services, null);
   }
 
   /**
@@ -58,22 +55,20 @@ public final class GatewayVerticle extends VerticleBase {
    * not null) to their services over HTTP, and {@code services} is usually empty.
    */
   public GatewayVerticle(ServerConfig config, Health health, Observability observability,
-      AccountRepository accounts, String jwtSecret, List<ServiceRoutes> services,
+      AccountRepository accounts, AccountSettings accountSettings, List<ServiceRoutes> services,
       ServiceProxy proxy) {
     this.proxy = proxy;
     this.config = config;
     this.health = health;
     this.observability = observability;
     this.accounts = accounts;
-    this.jwtSecret = jwtSecret;
+    this.accountSettings = accountSettings;
     this.services = services;
   }
 
   @Override
   public Future<?> start() {
-    JWTAuth jwt = JWTAuth.create(vertx, new JWTAuthOptions().addPubSecKey(new PubSecKeyOptions()
-        .setAlgorithm("HS256").setBuffer(jwtSecret)));
-    Accounts auth = new Accounts(vertx, accounts, jwt);
+    Accounts auth = new Accounts(vertx, accounts, accountSettings);
     ErrorHandler errors = new ErrorHandler(config.maxUploadBytes());
     Buffer openapi = resource("openapi.json");
 

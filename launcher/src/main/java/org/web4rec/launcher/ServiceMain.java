@@ -12,8 +12,11 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.web4rec.gateway.AccountSettings;
 import org.web4rec.gateway.GatewayVerticle;
+import org.web4rec.gateway.RateLimiter;
 import org.web4rec.gateway.ServiceProxy;
+import org.web4rec.platform.config.SecretRules;
 import org.web4rec.platform.config.ServerConfig;
 import org.web4rec.platform.config.ServiceConfig;
 import org.web4rec.platform.http.Health;
@@ -24,6 +27,7 @@ import org.web4rec.platform.service.Endpoint;
 import org.web4rec.platform.service.JobSettings;
 import org.web4rec.platform.service.Ports;
 import org.web4rec.platform.sql.AccountRepository;
+import org.web4rec.platform.sql.RateLimitRepository;
 
 /**
  * Distributed mode: one service per process ({@code web4rec service NAME --config FILE}). Each
@@ -103,6 +107,7 @@ public final class ServiceMain {
     InternalAuth auth;
     try {
       name = serviceName(config);
+      SecretRules.refusePlaceholders(config);
       server = config.server();
       auth = new InternalAuth(config.require("internal.secret"));
     } catch (IllegalArgumentException e) {
@@ -129,6 +134,7 @@ public final class ServiceMain {
       Observability observability, Adapters a, InternalAuth auth) {
     Map<String, String> urls = new LinkedHashMap<>();
     String jwt;
+    AccountSettings settings;
     ServiceProxy proxy;
     try {
       Map<String, List<Endpoint>> table = Modules.routeTable();
@@ -144,13 +150,17 @@ public final class ServiceMain {
         }
         jwt = Web4RecServer.jwtSecret(server.dataDir());
       }
+      // Replicas share the database, so they share the rate-limit counters through it.
+      settings = AccountSettings.from(config, jwt,
+          RateLimiter.shared(new RateLimitRepository(a.db())));
+      SecretRules.requireSigningKey("gateway.jwt-secret (WEB4REC_GATEWAY_JWT_SECRET)", jwt);
     } catch (IllegalArgumentException | IOException e) {
       return Future.failedFuture(e);
     }
     Health health = new Health(vertx).check("sql", () -> a.db().pool().query("SELECT 1")
         .execute());
     GatewayVerticle gateway = new GatewayVerticle(server, health, observability,
-        new AccountRepository(a.db()), jwt, List.of(), proxy);
+        new AccountRepository(a.db()), settings, List.of(), proxy);
     return vertx.deployVerticle(gateway).map(id -> gateway.actualPort());
   }
 

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import org.web4rec.gateway.AccountSettings;
 import org.web4rec.gateway.GatewayVerticle;
 import org.web4rec.platform.blob.BlobStore;
 import org.web4rec.platform.blob.LocalBlobStore;
@@ -48,6 +49,14 @@ public final class Web4RecServer {
   }
 
   public static Future<Web4RecServer> start(ServerConfig config) {
+    return start(config, AccountSettings.PRODUCTION_PASSWORD_ITERATIONS);
+  }
+
+  /**
+   * @param passwordIterations PBKDF2 iterations; below the production count only in tests that
+   *     sign up many users (AccountSecurityTest keeps the production count)
+   */
+  static Future<Web4RecServer> start(ServerConfig config, int passwordIterations) {
     Observability observability = Observability.create("all-in-one");
     Vertx vertx = observability.vertx(new VertxOptions().setWorkerPoolSize(4)
         .setMaxWorkerExecuteTime(10).setMaxWorkerExecuteTimeUnit(java.util.concurrent.TimeUnit.MINUTES));
@@ -70,7 +79,7 @@ public final class Web4RecServer {
         .compose(routes -> {
           GatewayVerticle gateway = new GatewayVerticle(config,
               Health.of(vertx, db.pool(), blobs, bus), observability, new AccountRepository(db),
-              secret, routes);
+              AccountSettings.embedded(secret, passwordIterations), routes);
           return vertx.deployVerticle(gateway).map(id -> gateway);
         })
         .map(gateway -> new Web4RecServer(vertx, db.pool(), bus, gateway))

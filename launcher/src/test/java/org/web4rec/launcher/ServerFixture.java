@@ -21,17 +21,31 @@ final class ServerFixture implements AutoCloseable {
 
   final Path dataDir;
   final long maxUploadBytes;
+  /** PBKDF2 iterations of the server; may change between a stop and a start. */
+  int passwordIterations;
   Web4RecServer server;
 
   ServerFixture(Path dataDir, long maxUploadBytes) throws Exception {
+    this(dataDir, maxUploadBytes, TEST_PASSWORD_ITERATIONS);
+  }
+
+  ServerFixture(Path dataDir, long maxUploadBytes, int passwordIterations) throws Exception {
     this.dataDir = dataDir;
     this.maxUploadBytes = maxUploadBytes;
+    this.passwordIterations = passwordIterations;
     start();
   }
 
+  /**
+   * PBKDF2 iterations of the fixtures' servers: signing up dozens of users at the production
+   * count (about 0.3 s each) would add minutes to the suite without testing anything more.
+   * AccountSecurityTest and DistributedModeTest run at the production count.
+   */
+  static final int TEST_PASSWORD_ITERATIONS = 1_000;
+
   void start() throws Exception {
     server = await(Web4RecServer.start(new ServerConfig(0, dataDir, maxUploadBytes,
-        ServerConfig.DEFAULT_KS, 100)));
+        ServerConfig.DEFAULT_KS, 100), passwordIterations));
   }
 
   void stop() throws Exception {

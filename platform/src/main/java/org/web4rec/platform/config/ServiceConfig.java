@@ -61,6 +61,19 @@ public final class ServiceConfig {
     k.put("test-only.metrics-job-delay-ms", "0");
     k.put("internal.secret", null);
     k.put("gateway.jwt-secret", null);
+    k.put("gateway.jwt-previous-secret", null);
+    k.put("gateway.session-hours", "12");
+    k.put("gateway.session-max-days", "30");
+    k.put("gateway.client-ip-header", null);
+    // Rate limits, COUNT/SECONDS; the reasons for each value are in docs/distributed.md.
+    k.put("ratelimit.login-per-ip", "60/60");
+    k.put("ratelimit.login-per-account", "10/900");
+    k.put("ratelimit.signup-per-ip", "20/3600");
+    k.put("ratelimit.tokens-per-ip", "60/3600");
+    k.put("ratelimit.tokens-per-account", "20/3600");
+    k.put("ratelimit.members-per-ip", "120/3600");
+    k.put("ratelimit.members-per-account", "60/3600");
+    k.put("test-only.password-iterations", "600000");
     k.put("gateway.ingest-url", null);
     k.put("gateway.metrics-url", null);
     k.put("gateway.rerank-url", null);

@@ -10,6 +10,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.web4rec.platform.config.SecretRules;
 
 /**
  * How a service trusts the gateway in distributed mode. The gateway authenticates the caller
@@ -28,16 +29,14 @@ public final class InternalAuth {
   public static final String SIGNATURE = "X-Web4Rec-Caller-Signature";
   /** Accepted clock difference between gateway and service, either way. */
   public static final long WINDOW_MS = 5 * 60_000;
-  /** Shorter secrets are refused: HMAC is only as strong as its key. */
-  public static final int MIN_SECRET_LENGTH = 32;
+  /** Shorter secrets are refused (in UTF-8 bytes): HMAC is only as strong as its key. */
+  public static final int MIN_SECRET_LENGTH = SecretRules.MIN_KEY_BYTES;
 
   private final byte[] key;
 
   public InternalAuth(String secret) {
-    if (secret == null || secret.length() < MIN_SECRET_LENGTH) {
-      throw new IllegalArgumentException("the internal signing secret (internal.secret,"
-          + " WEB4REC_INTERNAL_SECRET) must be at least " + MIN_SECRET_LENGTH + " characters");
-    }
+    SecretRules.requireSigningKey("the internal signing secret (internal.secret,"
+        + " WEB4REC_INTERNAL_SECRET)", secret);
     this.key = secret.getBytes(StandardCharsets.UTF_8);
   }
 

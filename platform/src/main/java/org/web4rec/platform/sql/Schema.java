@@ -43,7 +43,26 @@ public final class Schema {
               + " UNIQUE KEY uk_experiments_dataset_name (dataset_id, name))",
           "CREATE TABLE IF NOT EXISTS experiment_metrics (experiment_id VARCHAR(40) NOT NULL,"
               + " name VARCHAR(200) NOT NULL, metric_value DOUBLE NULL,"
-              + " PRIMARY KEY (experiment_id, name))"));
+              + " PRIMARY KEY (experiment_id, name))"),
+      // Accounts hardening: a session version per user (bumped by a password change, revoking
+      // every session), API tokens' expiry and team scope, the jti denylist behind logout, shared
+      // rate-limit counters for gateway replicas, and invitations for addresses that have no
+      // account yet (member-add answers alike either way). New tables rather than ALTER TABLE:
+      // MySQL has no ADD COLUMN IF NOT EXISTS, and a re-run migration must not fail.
+      List.of(
+          "CREATE TABLE IF NOT EXISTS user_sessions (user_id VARCHAR(40) NOT NULL PRIMARY KEY,"
+              + " version INT NOT NULL)",
+          "CREATE TABLE IF NOT EXISTS api_token_limits (prefix VARCHAR(16) NOT NULL PRIMARY KEY,"
+              + " expires_at BIGINT NULL, team_id VARCHAR(40) NULL)",
+          "CREATE TABLE IF NOT EXISTS revoked_sessions (jti VARCHAR(40) NOT NULL PRIMARY KEY,"
+              + " expires_at BIGINT NOT NULL)",
+          "CREATE TABLE IF NOT EXISTS rate_limits (bucket_key VARCHAR(255) NOT NULL,"
+              + " window_start BIGINT NOT NULL, hits INT NOT NULL,"
+              + " PRIMARY KEY (bucket_key, window_start))",
+          "CREATE TABLE IF NOT EXISTS team_invitations (team_id VARCHAR(40) NOT NULL,"
+              + " email VARCHAR(320) NOT NULL, role VARCHAR(20) NOT NULL,"
+              + " invited_by VARCHAR(40) NOT NULL, created_at BIGINT NOT NULL,"
+              + " PRIMARY KEY (team_id, email))"));
 
   private Schema() {}
 

@@ -44,6 +44,18 @@ class InternalAuthTest {
   @Test
   void shortSecretsAreRefused() {
     assertThrows(IllegalArgumentException.class, () -> new InternalAuth("short"));
+    // 31 bytes of 2-byte characters is 62 bytes: the limit counts bytes, not characters
+    new InternalAuth("\u00e9".repeat(16));
+    assertThrows(IllegalArgumentException.class, () -> new InternalAuth("\u00e9".repeat(15)));
+  }
+
+  @Test
+  void placeholdersAreRefusedWhateverTheirLength() {
+    // the value deploy/base/secret.yaml used to ship, 37 characters
+    assertThrows(IllegalArgumentException.class,
+        () -> new InternalAuth("change-me-at-least-32-characters-long"));
+    assertThrows(IllegalArgumentException.class,
+        () -> new InternalAuth("CHANGEME-0123456789abcdef0123456789abcdef"));
   }
 
   private int reject(MultiMap h, String method, String uri, long at) {

@@ -99,7 +99,8 @@ public abstract class RepositoryContract {
   void tokensAreFoundByPrefixAndRevoked() throws Exception {
     User u = user("bob@example.com");
     await(accounts.createUserWithTeam(u, Ids.next("t"), "bob"));
-    await(accounts.insertToken(new ApiToken("0123abcd", u.id(), "laptop", "h", 1L, null, null)));
+    await(accounts.insertToken(new ApiToken("0123abcd", u.id(), "laptop", "h", 1L, null, null,
+        null, null)));
     assertEquals("h", await(accounts.findActiveToken("0123abcd")).orElseThrow().tokenHash());
     await(accounts.touchToken("0123abcd", 5L));
     assertEquals(5L, await(accounts.listTokens(u.id())).get(0).lastUsedAt());
@@ -107,6 +108,63 @@ public abstract class RepositoryContract {
     assertTrue(await(accounts.revokeToken(u.id(), "0123abcd")));
     assertTrue(await(accounts.findActiveToken("0123abcd")).isEmpty());
     assertTrue(await(accounts.listTokens(u.id())).isEmpty());
+  }
+
+  @Test
+  void tokensCarryTheirExpiryAndTeam() throws Exception {
+    User u = user("eve@example.com");
+    await(accounts.createUserWithTeam(u, "t_eve", "eve"));
+    await(accounts.insertToken(new ApiToken("abcd0123", u.id(), "ci", "h", 1L, null, null, 99L,
+        "t_eve")));
+    ApiToken t = await(accounts.findActiveToken("abcd0123")).orElseThrow();
+    assertEquals(99L, t.expiresAt());
+    assertEquals("t_eve", t.teamId());
+    assertEquals("t_eve", await(accounts.listTokens(u.id())).get(0).teamId());
+  }
+
+  @Test
+  void sessionsAreRevokedOneByOneOrAllByAPasswordChange() throws Exception {
+    User u = user("sam@example.com");
+    await(accounts.createUserWithTeam(u, Ids.next("t"), "sam"));
+    assertEquals(new AccountRepository.SessionState(true, 0, false),
+        await(accounts.sessionState(u.id(), "j1")));
+    await(accounts.revokeSession("j1", System.currentTimeMillis() + 60_000));
+    await(accounts.revokeSession("j1", System.currentTimeMillis() + 60_000)); // idempotent
+    assertTrue(await(accounts.sessionState(u.id(), "j1")).revoked());
+    assertFalse(await(accounts.sessionState(u.id(), "j2")).revoked());
+    assertEquals(1, await(accounts.changePassword(u.id(), "new-hash")));
+    assertEquals(2, await(accounts.changePassword(u.id(), "newer-hash")));
+    assertEquals(2, await(accounts.sessionVersion(u.id())));
+    assertEquals("newer-hash", await(accounts.findUser(u.id())).orElseThrow().passwordHash());
+    assertFalse(await(accounts.sessionState("nobody", "j1")).userExists());
+  }
+
+  @Test
+  void invitationsBecomeMembershipsAtSignup() throws Exception {
+    User owner = user("own@example.com");
+    await(accounts.createUserWithTeam(owner, Ids.next("t"), "own"));
+    AccountRepository.Team lab = await(accounts.createTeam(Ids.next("t"), "lab", owner.id()));
+    await(accounts.invite(lab.id(), "new@example.com", "member", owner.id()));
+    assertThrows(DuplicateKeyException.class,
+        () -> await(accounts.invite(lab.id(), "new@example.com", "member", owner.id())));
+    // listed like a member: the list must not tell who has an account
+    assertEquals(List.of(new AccountRepository.Member("new@example.com", "member"),
+        new AccountRepository.Member("own@example.com", "owner")),
+        await(accounts.membersOf(lab.id())));
+    User joined = user("new@example.com");
+    await(accounts.createUserWithTeam(joined, Ids.next("t"), "new"));
+    assertEquals(2, await(accounts.teamsOf(joined.id())).size());
+    assertEquals(2, await(accounts.membersOf(lab.id())).size());
+  }
+
+  @Test
+  void rateLimitHitsAreCountedPerKeyAndWindow() throws Exception {
+    RateLimitRepository limits = new RateLimitRepository(db);
+    assertEquals(1, await(limits.hit("k", 1000L)));
+    assertEquals(2, await(limits.hit("k", 1000L)));
+    assertEquals(1, await(limits.hit("k", 2000L)));
+    assertEquals(1, await(limits.hit("other", 1000L)));
+    assertEquals(3, await(limits.hit("k", 1000L)));
   }
 
   @Test
