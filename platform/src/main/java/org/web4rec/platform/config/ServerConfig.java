@@ -2,6 +2,7 @@ package org.web4rec.platform.config;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.web4rec.platform.table.DecodeLimits;
 
 /**
  * Settings of a Web4Rec process, built once by the launcher from flags and environment variables
@@ -13,9 +14,19 @@ import java.util.List;
  * @param defaultKs cut-offs computed when an upload names none
  * @param defaultCandidates candidates kept per user when an upload names none
  * @param uiDir built web UI (frontend/dist) to serve at /, or null for the built-in page
+ * @param maxDecodedBytes cap on what one uploaded table may decode to (see {@link #decodeLimits})
  */
 public record ServerConfig(int port, Path dataDir, long maxUploadBytes, List<Integer> defaultKs,
-    int defaultCandidates, Path uiDir) {
+    int defaultCandidates, Path uiDir, long maxDecodedBytes) {
+
+  /** 1 GiB: a decoded upload never takes more heap than this unless the operator says so. */
+  public static final long DEFAULT_MAX_DECODED_BYTES = 1L << 30;
+
+  public ServerConfig(int port, Path dataDir, long maxUploadBytes, List<Integer> defaultKs,
+      int defaultCandidates, Path uiDir) {
+    this(port, dataDir, maxUploadBytes, defaultKs, defaultCandidates, uiDir,
+        DEFAULT_MAX_DECODED_BYTES);
+  }
 
   public ServerConfig(int port, Path dataDir, long maxUploadBytes, List<Integer> defaultKs,
       int defaultCandidates) {
@@ -23,6 +34,11 @@ public record ServerConfig(int port, Path dataDir, long maxUploadBytes, List<Int
   }
 
   public static final List<Integer> DEFAULT_KS = List.of(5, 10, 20, 50);
+
+  /** The caps uploaded tables are decoded within ({@link DecodeLimits#forUploads}). */
+  public DecodeLimits decodeLimits() {
+    return DecodeLimits.forUploads(maxUploadBytes, maxDecodedBytes);
+  }
 
   public Path blobDir() {
     return dataDir.resolve("blobs");
