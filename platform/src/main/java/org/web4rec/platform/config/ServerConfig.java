@@ -19,8 +19,11 @@ import org.web4rec.platform.table.DecodeLimits;
 public record ServerConfig(int port, Path dataDir, long maxUploadBytes, List<Integer> defaultKs,
     int defaultCandidates, Path uiDir, long maxDecodedBytes) {
 
-  /** 1 GiB: a decoded upload never takes more heap than this unless the operator says so. */
-  public static final long DEFAULT_MAX_DECODED_BYTES = 1L << 30;
+  /**
+   * 512 MiB: room for ~20 M rows of (user, item, score) with integer ids, while a refused bomb
+   * costs the process well under 1 GB (the decode's heap plus one Arrow batch).
+   */
+  public static final long DEFAULT_MAX_DECODED_BYTES = 512L << 20;
 
   public ServerConfig(int port, Path dataDir, long maxUploadBytes, List<Integer> defaultKs,
       int defaultCandidates, Path uiDir) {

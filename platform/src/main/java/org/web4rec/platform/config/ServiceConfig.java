@@ -37,7 +37,7 @@ public final class ServiceConfig {
     k.put("http.port", "8080");
     k.put("data.dir", "./data");
     k.put("upload.max-mb", "1024");
-    k.put("upload.max-decoded-mb", "1024");
+    k.put("upload.max-decoded-mb", "512");
     k.put("sql.adapter", "embedded");
     k.put("sql.host", "localhost");
     k.put("sql.port", "3306");

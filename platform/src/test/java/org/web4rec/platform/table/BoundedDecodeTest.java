@@ -56,8 +56,8 @@ class BoundedDecodeTest {
 
   @Test
   void oneBatchLargerThanTheAllocatorLimitIsRefusedBeforeItIsDecompressed() throws IOException {
-    // One batch that decompresses to 160 MB, over the 64 MiB allocator limit by itself.
-    byte[] bomb = ZstdBomb.bytes(2, 10_000_000, 1);
+    // One batch that decompresses to 80 MB, over the 64 MiB allocator limit by itself.
+    byte[] bomb = ZstdBomb.bytes(2, 5_000_000, 1);
     long before = usedHeap();
     assertTimeoutPreemptively(QUICK, () -> assertThrows(TableTooLargeException.class,
         () -> ArrowCodec.read(new ByteArrayInputStream(bomb), SMALL)));
