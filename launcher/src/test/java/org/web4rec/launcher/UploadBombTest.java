@@ -74,6 +74,25 @@ class UploadBombTest {
     }
   }
 
+  @Test
+  void deepOrHugeMetaJsonIsRefusedWithoutAServerError() throws Exception {
+    try (ServerFixture fx = new ServerFixture(dir, 16L << 20)) {
+      ApiClient api = fx.signup("deep@example.com");
+      assertEquals(201, await(api.postTables("/datasets", Map.of("name", "tiny"),
+          ServerFixture.datasetTables())).statusCode());
+      String deep = "{\"experiment_name\": \"deep\", \"hyper_parameters\": "
+          + "{\"a\": ".repeat(1500) + "1" + "}".repeat(1500) + "}";
+      String huge = "{\"experiment_name\": \"" + "x".repeat(1 << 20) + "\"}";
+      for (String meta : List.of(deep, huge)) {
+        HttpResponse<Buffer> r = await(api.postTables("/datasets/tiny/experiments",
+            Map.of("meta", meta), Map.of("recommendations", ServerFixture.recommendations())));
+        assertTrue(r.statusCode() >= 400 && r.statusCode() < 500,
+            r.statusCode() + " " + r.bodyAsString());
+      }
+      assertEquals(200, await(fx.client().getRoot("/health/live")).statusCode());
+    }
+  }
+
   /** One compressed batch written once and repeated: compressing 4.8 GB would take minutes. */
   static byte[] bomb(int columns, int rows, int batches) throws IOException {
     List<Field> fields = new ArrayList<>();
