@@ -104,9 +104,10 @@ public final class IngestService {
         .compose(built -> storeDataset(caller, name, built));
   }
 
-  private static Table decode(Map<String, Part> parts, String name) {
+  private Table decode(Map<String, Part> parts, String name) {
     Part p = parts.get(name);
-    return p == null ? null : TableFiles.decode(name, p.file(), p.contentType());
+    return p == null ? null
+        : TableFiles.decode(name, p.file(), p.contentType(), config.decodeLimits());
   }
 
   private Future<JsonObject> storeDataset(Caller caller, String name, DatasetBlobs built) {

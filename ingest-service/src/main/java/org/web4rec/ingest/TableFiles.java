@@ -8,15 +8,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.web4rec.platform.table.ArrowCodec;
 import org.web4rec.platform.table.CsvCodec;
+import org.web4rec.platform.table.DecodeLimits;
 import org.web4rec.core.table.Table;
 import org.web4rec.platform.table.TableFormatException;
 
-/** Decodes an uploaded part as Arrow IPC or CSV by its content type, sniffing when unspecific. */
+/**
+ * Decodes an uploaded part as Arrow IPC or CSV by its content type, sniffing when unspecific,
+ * within the server's {@link DecodeLimits}.
+ */
 final class TableFiles {
 
   private TableFiles() {}
 
-  static Table decode(String part, Path file, String contentType) {
+  static Table decode(String part, Path file, String contentType, DecodeLimits limits) {
     try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
       boolean arrow;
       if (contentType != null && contentType.startsWith(ArrowCodec.MEDIA_TYPE)) {
@@ -30,9 +34,9 @@ final class TableFiles {
         // Arrow IPC streams start with the 0xFFFFFFFF continuation marker.
         arrow = head.length == 4 && (head[0] & head[1] & head[2] & head[3]) == (byte) 0xFF;
       }
-      return arrow ? ArrowCodec.read(in) : CsvCodec.read(in);
+      return arrow ? ArrowCodec.read(in, limits) : CsvCodec.read(in, limits);
     } catch (TableFormatException e) {
-      throw new TableFormatException("part '" + part + "': " + e.getMessage(), e);
+      throw e.inPart(part);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

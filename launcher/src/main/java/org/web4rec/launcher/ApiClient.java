@@ -94,6 +94,16 @@ public final class ApiClient {
     return send(path, form, null);
   }
 
+  /** Multipart POST with Arrow parts given as bytes (hand-made streams for hostile tests). */
+  public Future<HttpResponse<Buffer>> postArrowBytes(String path, Map<String, String> fields,
+      Map<String, byte[]> parts) {
+    MultipartForm form = MultipartForm.create();
+    fields.forEach(form::attribute);
+    parts.forEach((name, bytes) -> form.binaryFileUpload(name, name + ".arrow",
+        Buffer.buffer(bytes), ArrowCodec.MEDIA_TYPE));
+    return send(path, form, null);
+  }
+
   /** Multipart POST of tables acting on a named team. */
   public Future<HttpResponse<Buffer>> postTablesInTeam(String path, String teamId,
       Map<String, String> fields, Map<String, Table> tables) {

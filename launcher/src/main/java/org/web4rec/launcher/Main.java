@@ -10,10 +10,10 @@ import org.web4rec.platform.config.ServiceConfig;
 
 /**
  * Command line: {@code up|demo [--port 8080] [--data-dir ./data] [--max-upload-mb 1024]
- * [--ui-dir frontend/dist]}, or {@code service NAME --config FILE} for one service alone
- * (distributed mode: {@link ServiceMain}, docs/distributed.md).
+ * [--max-decoded-mb 512] [--ui-dir frontend/dist]}, or {@code service NAME --config FILE} for
+ * one service alone (distributed mode: {@link ServiceMain}, docs/distributed.md).
  * Flags fall back to the environment ({@code WEB4REC_PORT}, {@code WEB4REC_DATA_DIR},
- * {@code WEB4REC_MAX_UPLOAD_MB}, {@code WEB4REC_UI_DIR}).
+ * {@code WEB4REC_MAX_UPLOAD_MB}, {@code WEB4REC_MAX_DECODED_MB}, {@code WEB4REC_UI_DIR}).
  */
 public final class Main {
 
@@ -38,6 +38,7 @@ public final class Main {
     int port = Integer.parseInt(env("WEB4REC_PORT", "8080"));
     Path dataDir = Path.of(env("WEB4REC_DATA_DIR", "./data"));
     long maxUploadMb = Long.parseLong(env("WEB4REC_MAX_UPLOAD_MB", "1024"));
+    long maxDecodedMb = Long.parseLong(env("WEB4REC_MAX_DECODED_MB", "512"));
     boolean demo = command.equals("demo");
     String uiEnv = System.getenv("WEB4REC_UI_DIR");
     Path uiDir = uiEnv == null || uiEnv.isBlank() ? null : Path.of(uiEnv);
@@ -47,6 +48,7 @@ public final class Main {
         case "--port" -> port = Integer.parseInt(value(rest, ++i, flag));
         case "--data-dir" -> dataDir = Path.of(value(rest, ++i, flag));
         case "--max-upload-mb" -> maxUploadMb = Long.parseLong(value(rest, ++i, flag));
+        case "--max-decoded-mb" -> maxDecodedMb = Long.parseLong(value(rest, ++i, flag));
         case "--ui-dir" -> uiDir = Path.of(value(rest, ++i, flag));
         case "--demo" -> demo = true;
         default -> {
@@ -58,7 +60,7 @@ public final class Main {
     }
     ServerConfig config = new ServerConfig(port, dataDir.toAbsolutePath().normalize(),
         maxUploadMb << 20, ServerConfig.DEFAULT_KS, 100,
-        uiDir == null ? null : uiDir.toAbsolutePath().normalize());
+        uiDir == null ? null : uiDir.toAbsolutePath().normalize(), maxDecodedMb << 20);
     Web4RecServer server;
     try {
       server = Web4RecServer.start(config).toCompletionStage().toCompletableFuture()
@@ -156,7 +158,7 @@ public final class Main {
 
   private static void usage() {
     System.out.println("usage: web4rec-server up|demo [--port 8080] [--data-dir ./data]"
-        + " [--max-upload-mb 1024] [--ui-dir frontend/dist]\n"
+        + " [--max-upload-mb 1024] [--max-decoded-mb 512] [--ui-dir frontend/dist]\n"
         + "       web4rec-server service gateway|ingest|metrics|rerank|analysis"
         + " [--config FILE]   (docs/distributed.md)");
   }

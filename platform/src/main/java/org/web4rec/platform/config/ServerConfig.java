@@ -2,6 +2,7 @@ package org.web4rec.platform.config;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.web4rec.platform.table.DecodeLimits;
 
 /**
  * Settings of a Web4Rec process, built once by the launcher from flags and environment variables
@@ -13,9 +14,22 @@ import java.util.List;
  * @param defaultKs cut-offs computed when an upload names none
  * @param defaultCandidates candidates kept per user when an upload names none
  * @param uiDir built web UI (frontend/dist) to serve at /, or null for the built-in page
+ * @param maxDecodedBytes cap on what one uploaded table may decode to (see {@link #decodeLimits})
  */
 public record ServerConfig(int port, Path dataDir, long maxUploadBytes, List<Integer> defaultKs,
-    int defaultCandidates, Path uiDir) {
+    int defaultCandidates, Path uiDir, long maxDecodedBytes) {
+
+  /**
+   * 512 MiB: room for ~20 M rows of (user, item, score) with integer ids, while a refused bomb
+   * costs the process well under 1 GB (the decode's heap plus one Arrow batch).
+   */
+  public static final long DEFAULT_MAX_DECODED_BYTES = 512L << 20;
+
+  public ServerConfig(int port, Path dataDir, long maxUploadBytes, List<Integer> defaultKs,
+      int defaultCandidates, Path uiDir) {
+    this(port, dataDir, maxUploadBytes, defaultKs, defaultCandidates, uiDir,
+        DEFAULT_MAX_DECODED_BYTES);
+  }
 
   public ServerConfig(int port, Path dataDir, long maxUploadBytes, List<Integer> defaultKs,
       int defaultCandidates) {
@@ -23,6 +37,11 @@ public record ServerConfig(int port, Path dataDir, long maxUploadBytes, List<Int
   }
 
   public static final List<Integer> DEFAULT_KS = List.of(5, 10, 20, 50);
+
+  /** The caps uploaded tables are decoded within ({@link DecodeLimits#forUploads}). */
+  public DecodeLimits decodeLimits() {
+    return DecodeLimits.forUploads(maxUploadBytes, maxDecodedBytes);
+  }
 
   public Path blobDir() {
     return dataDir.resolve("blobs");

@@ -37,6 +37,7 @@ public final class ServiceConfig {
     k.put("http.port", "8080");
     k.put("data.dir", "./data");
     k.put("upload.max-mb", "1024");
+    k.put("upload.max-decoded-mb", "512");
     k.put("sql.adapter", "embedded");
     k.put("sql.host", "localhost");
     k.put("sql.port", "3306");
@@ -173,6 +174,7 @@ public final class ServiceConfig {
     Path dataDir = Path.of(require("data.dir")).toAbsolutePath().normalize();
     String ui = get("gateway.ui-dir");
     return new ServerConfig(integer("http.port"), dataDir, (long) integer("upload.max-mb") << 20,
-        ServerConfig.DEFAULT_KS, 100, ui == null ? null : Path.of(ui).toAbsolutePath());
+        ServerConfig.DEFAULT_KS, 100, ui == null ? null : Path.of(ui).toAbsolutePath(),
+        (long) integer("upload.max-decoded-mb") << 20);
   }
 }

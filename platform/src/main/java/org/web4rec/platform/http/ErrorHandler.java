@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.web4rec.core.InvalidInput;
 import org.web4rec.platform.table.TableFormatException;
+import org.web4rec.platform.table.TableTooLargeException;
 
 /**
  * The one failure handler: maps domain exceptions and router status failures to
@@ -41,6 +42,11 @@ public final class ErrorHandler implements Handler<RoutingContext> {
       code = "bad_request";
       message = bad.getMessage();
       example = bad.example();
+    } else if (t instanceof TableTooLargeException) {
+      status = 413;
+      code = "too_large";
+      message = t.getMessage();
+      example = "fewer rows or candidates per user (n_candidates=100), or raise the limit it names";
     } else if (t instanceof TableFormatException) {
       status = 400;
       code = "bad_table";
@@ -65,7 +71,7 @@ public final class ErrorHandler implements Handler<RoutingContext> {
           + (t.getMessage() == null ? "" : ": " + t.getMessage());
       LOG.error("unhandled failure on {} {}", ctx.request().method(), ctx.request().path(), t);
     }
-    if (status == 413) {
+    if (status == 413 && !(t instanceof TableTooLargeException)) {
       message = "request body is larger than the server's limit of " + (maxBodyBytes >> 20)
           + " MiB";
       example = "upload fewer candidates per user (n_candidates=100) or raise --max-upload-mb";

@@ -9,8 +9,8 @@ import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.arrow.compression.CommonsCompressionFactory;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.OutOfMemoryException;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.BaseIntVector;
 import org.apache.arrow.vector.BigIntVector;
@@ -32,13 +32,15 @@ import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.FieldType;
 import org.apache.arrow.vector.types.pojo.Schema;
+import org.apache.arrow.vector.util.ValueVectorUtility;
 
 /**
  * Arrow IPC stream codec for {@link Table}. Reads every record batch of a stream into primitive
  * arrays (integers of any width become {@link Column.Longs}, float32 stays {@link Column.Floats},
  * strings and large strings become {@link Column.Strings}, lists of strings
  * {@link Column.StringLists}); writes tables uncompressed (Java-side LZ4 is far too slow, see
- * STACK.md). Compressed streams written by pyarrow (ZSTD, LZ4) are read.
+ * STACK.md). Compressed streams written by pyarrow (ZSTD, LZ4) are read: pyarrow users send
+ * them, and {@link #read(InputStream, DecodeLimits)} bounds what they may decompress to.
  */
 public final class ArrowCodec {
 
@@ -48,19 +50,39 @@ public final class ArrowCodec {
 
   private ArrowCodec() {}
 
+  /** Reads a stream the server wrote itself (a blob): no caps. */
   public static Table read(InputStream in) {
-    try (BufferAllocator allocator = ROOT.newChildAllocator("read", 0, Long.MAX_VALUE);
-        ArrowStreamReader reader =
-            new ArrowStreamReader(in, allocator, CommonsCompressionFactory.INSTANCE)) {
+    return read(in, DecodeLimits.TRUSTED);
+  }
+
+  /**
+   * Reads an untrusted stream (an upload) within {@code limits}: the allocator that holds one
+   * record batch (compressed body and decompressed buffers) is capped at the decoded-bytes limit,
+   * and every batch's rows and heap cost are charged before it is copied out.
+   *
+   * @throws TableTooLargeException over the rows or decoded-bytes cap
+   * @throws TableFormatException anything else: unreadable, too many columns, a too long value
+   */
+  public static Table read(InputStream in, DecodeLimits limits) {
+    DecodeBudget budget = new DecodeBudget(limits, "Arrow");
+    try (BufferAllocator allocator = ROOT.newChildAllocator("read", 0, limits.maxDecodedBytes());
+        ArrowStreamReader reader = new BoundedStreamReader(in, allocator, budget)) {
       VectorSchemaRoot root = reader.getVectorSchemaRoot();
       List<Field> fields = root.getSchema().getFields();
+      budget.columns(fields.size());
       List<Builder> builders = new ArrayList<>();
       for (Field f : fields) {
-        builders.add(Builder.forField(f));
+        builders.add(Builder.forField(f, budget));
       }
       while (reader.loadNextBatch()) {
+        int rows = root.getRowCount();
+        budget.rows(rows);
+        if (limits != DecodeLimits.TRUSTED) {
+          // A forged header may declare more values than its buffers hold.
+          ValueVectorUtility.validate(root);
+        }
         for (int c = 0; c < fields.size(); c++) {
-          builders.get(c).append(root.getVector(c), root.getRowCount());
+          builders.get(c).append(root.getVector(c), rows);
         }
       }
       List<Column> columns = new ArrayList<>();
@@ -74,8 +96,21 @@ public final class ArrowCodec {
     } catch (TableFormatException e) {
       throw e;
     } catch (IOException | RuntimeException e) {
+      if (overAllocatorLimit(e)) {
+        throw budget.tooLarge();
+      }
       throw new TableFormatException("not a readable Arrow IPC stream: " + e.getMessage(), e);
     }
+  }
+
+  /** Arrow wraps the allocator's refusal (e.g. in IllegalArgumentException) when loading. */
+  private static boolean overAllocatorLimit(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof OutOfMemoryException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   public static void write(Table table, OutputStream out) throws IOException {
@@ -212,33 +247,45 @@ public final class ArrowCodec {
   /** Accumulates one column across record batches. */
   private abstract static class Builder {
     final String name;
+    final DecodeBudget budget;
 
-    Builder(String name) {
+    Builder(String name, DecodeBudget budget) {
       this.name = name;
+      this.budget = budget;
     }
 
     abstract void append(FieldVector v, int rows);
 
     abstract Column build();
 
-    static Builder forField(Field f) {
+    /** Doubling, but never past what the rows cap allows (an array index is an int). */
+    int grown(int capacity, long needed) {
+      long want = Math.max(needed, Math.min(2L * capacity, budget.limits().maxRows()));
+      if (want > Integer.MAX_VALUE - 8) {
+        throw new TableTooLargeException("column '" + name + "' has more than "
+            + (Integer.MAX_VALUE - 8) + " values");
+      }
+      return (int) want;
+    }
+
+    static Builder forField(Field f, DecodeBudget budget) {
       ArrowType t = f.getType();
       if (t instanceof ArrowType.Int) {
-        return new LongBuilder(f.getName());
+        return new LongBuilder(f.getName(), budget);
       }
       if (t instanceof ArrowType.FloatingPoint fp) {
         return fp.getPrecision() == FloatingPointPrecision.SINGLE
-            ? new FloatBuilder(f.getName()) : new DoubleBuilder(f.getName());
+            ? new FloatBuilder(f.getName(), budget) : new DoubleBuilder(f.getName(), budget);
       }
       if (t instanceof ArrowType.Utf8 || t instanceof ArrowType.LargeUtf8
           || t instanceof ArrowType.Bool) {
-        return new StringBuilder(f.getName());
+        return new StringBuilder(f.getName(), budget);
       }
       if ((t instanceof ArrowType.List || t instanceof ArrowType.LargeList)
           && !f.getChildren().isEmpty()
           && (f.getChildren().get(0).getType() instanceof ArrowType.Utf8
               || f.getChildren().get(0).getType() instanceof ArrowType.LargeUtf8)) {
-        return new ListBuilder(f.getName());
+        return new ListBuilder(f.getName(), budget);
       }
       if (f.getDictionary() != null) {
         throw new TableFormatException("column '" + f.getName()
@@ -254,13 +301,15 @@ public final class ArrowCodec {
     boolean[] nulls;
     int n;
 
-    LongBuilder(String name) {
-      super(name);
+    LongBuilder(String name, DecodeBudget budget) {
+      super(name, budget);
     }
 
     void append(FieldVector v, int rows) {
       if (n + rows > values.length) {
-        values = java.util.Arrays.copyOf(values, Math.max(n + rows, values.length * 2));
+        int capacity = grown(values.length, n + rows);
+        budget.bytes(9L * (capacity - values.length));
+        values = java.util.Arrays.copyOf(values, capacity);
         if (nulls != null) {
           nulls = java.util.Arrays.copyOf(nulls, values.length);
         }
@@ -289,13 +338,15 @@ public final class ArrowCodec {
     float[] values = new float[16];
     int n;
 
-    FloatBuilder(String name) {
-      super(name);
+    FloatBuilder(String name, DecodeBudget budget) {
+      super(name, budget);
     }
 
     void append(FieldVector v, int rows) {
       if (n + rows > values.length) {
-        values = java.util.Arrays.copyOf(values, Math.max(n + rows, values.length * 2));
+        int capacity = grown(values.length, n + rows);
+        budget.bytes(4L * (capacity - values.length));
+        values = java.util.Arrays.copyOf(values, capacity);
       }
       Float4Vector fv = (Float4Vector) v;
       for (int r = 0; r < rows; r++) {
@@ -314,13 +365,15 @@ public final class ArrowCodec {
     boolean[] nulls;
     int n;
 
-    DoubleBuilder(String name) {
-      super(name);
+    DoubleBuilder(String name, DecodeBudget budget) {
+      super(name, budget);
     }
 
     void append(FieldVector v, int rows) {
       if (n + rows > values.length) {
-        values = java.util.Arrays.copyOf(values, Math.max(n + rows, values.length * 2));
+        int capacity = grown(values.length, n + rows);
+        budget.bytes(9L * (capacity - values.length));
+        values = java.util.Arrays.copyOf(values, capacity);
         if (nulls != null) {
           nulls = java.util.Arrays.copyOf(nulls, values.length);
         }
@@ -350,13 +403,14 @@ public final class ArrowCodec {
   private static final class StringBuilder extends Builder {
     final List<String> values = new ArrayList<>();
 
-    StringBuilder(String name) {
-      super(name);
+    StringBuilder(String name, DecodeBudget budget) {
+      super(name, budget);
     }
 
     void append(FieldVector v, int rows) {
+      budget.bytes(8L * rows);
       for (int r = 0; r < rows; r++) {
-        values.add(stringAt(v, r));
+        values.add(stringAt(v, r, budget));
       }
     }
 
@@ -368,8 +422,8 @@ public final class ArrowCodec {
   private static final class ListBuilder extends Builder {
     final List<String[]> values = new ArrayList<>();
 
-    ListBuilder(String name) {
-      super(name);
+    ListBuilder(String name, DecodeBudget budget) {
+      super(name, budget);
     }
 
     void append(FieldVector v, int rows) {
@@ -383,9 +437,10 @@ public final class ArrowCodec {
         }
         int start = (int) lv.getElementStartIndex(r);
         int end = (int) lv.getElementEndIndex(r);
+        budget.bytes(DecodeBudget.ARRAY_OVERHEAD + 8L + 4L * (end - start));
         String[] out = new String[end - start];
         for (int j = start; j < end; j++) {
-          out[j - start] = stringAt(data, j);
+          out[j - start] = stringAt(data, j, budget);
         }
         values.add(out);
       }
@@ -396,14 +451,16 @@ public final class ArrowCodec {
     }
   }
 
-  private static String stringAt(FieldVector v, int r) {
+  private static String stringAt(FieldVector v, int r, DecodeBudget budget) {
     if (v.isNull(r)) {
       return null;
     }
     if (v instanceof VarCharVector s) {
+      budget.string(s.getValueLength(r));
       return new String(s.get(r), StandardCharsets.UTF_8);
     }
     if (v instanceof LargeVarCharVector s) {
+      budget.string(s.getValueLength(r));
       return new String(s.get(r), StandardCharsets.UTF_8);
     }
     if (v instanceof BitVector b) {

@@ -23,39 +23,78 @@ public final class CsvCodec {
 
   private CsvCodec() {}
 
+  /** Reads CSV with no caps (tests and tools). */
   public static Table read(InputStream in) {
-    List<List<String>> rows = new ArrayList<>();
+    return read(in, DecodeLimits.TRUSTED);
+  }
+
+  /**
+   * Reads CSV record by record within {@code limits}: a field's length, the columns, the rows and
+   * the heap the values take are checked as they are read, so a giant input stops at the first
+   * cap instead of after it has been held whole.
+   *
+   * @throws TableTooLargeException over the rows or decoded-bytes cap
+   * @throws TableFormatException anything else: no header, ragged rows, too many columns, a too
+   *     long field
+   */
+  public static Table read(InputStream in, DecodeLimits limits) {
+    DecodeBudget budget = new DecodeBudget(limits, "CSV");
+    List<String> header = null;
+    RawColumn[] columns = null;
+    int n = 0;
     try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
       List<String> record;
-      while ((record = readRecord(r)) != null) {
+      while ((record = readRecord(r, budget)) != null) {
         if (record.size() == 1 && record.get(0).isEmpty()) {
           continue; // blank line
         }
-        rows.add(record);
+        if (header == null) {
+          header = record;
+          columns = new RawColumn[header.size()];
+          for (int c = 0; c < columns.length; c++) {
+            columns[c] = new RawColumn();
+          }
+          continue;
+        }
+        if (record.size() != header.size()) {
+          throw new TableFormatException("CSV line " + (n + 2) + " has " + record.size()
+              + " fields, the header has " + header.size());
+        }
+        budget.rows(1);
+        for (int c = 0; c < columns.length; c++) {
+          columns[c].add(record.get(c), budget);
+        }
+        n++;
       }
     } catch (IOException e) {
       throw new TableFormatException("unreadable CSV: " + e.getMessage(), e);
     }
-    if (rows.isEmpty()) {
+    if (header == null) {
       throw new TableFormatException("CSV has no header row");
     }
-    List<String> header = rows.get(0);
-    int n = rows.size() - 1;
-    List<Column> columns = new ArrayList<>();
-    for (int c = 0; c < header.size(); c++) {
-      String[] raw = new String[n];
-      for (int i = 0; i < n; i++) {
-        List<String> row = rows.get(i + 1);
-        if (row.size() != header.size()) {
-          throw new TableFormatException("CSV line " + (i + 2) + " has " + row.size()
-              + " fields, the header has " + header.size());
-        }
-        String v = row.get(c);
-        raw[i] = v.isEmpty() ? null : v;
-      }
-      columns.add(infer(header.get(c).trim(), raw));
+    List<Column> out = new ArrayList<>();
+    for (int c = 0; c < columns.length; c++) {
+      out.add(infer(header.get(c).trim(), columns[c].values(n)));
     }
-    return new Table(columns, n);
+    return new Table(out, n);
+  }
+
+  /** One column's raw values as read; an empty field is null. */
+  private static final class RawColumn {
+    private String[] values = new String[16];
+    private int size;
+
+    void add(String v, DecodeBudget budget) {
+      if (size == values.length) {
+        budget.bytes(8L * values.length);
+        values = java.util.Arrays.copyOf(values, values.length * 2);
+      }
+      values[size++] = v.isEmpty() ? null : v;
+    }
+
+    String[] values(int n) {
+      return size == values.length ? values : java.util.Arrays.copyOf(values, n);
+    }
   }
 
   private static Column infer(String name, String[] raw) {
@@ -129,8 +168,12 @@ public final class CsvCodec {
     }
   }
 
-  /** One record, honouring quotes that span lines; null at end of input. */
-  private static List<String> readRecord(BufferedReader r) throws IOException {
+  /**
+   * One record, honouring quotes that span lines; null at end of input. Each field's length and
+   * heap cost are charged as it ends, and a field stops growing at the length cap.
+   */
+  private static List<String> readRecord(BufferedReader r, DecodeBudget budget)
+      throws IOException {
     int ch = r.read();
     if (ch == -1) {
       return null;
@@ -140,8 +183,11 @@ public final class CsvCodec {
     boolean quoted = false;
     while (true) {
       if (ch == -1) {
-        fields.add(cur.toString());
+        fields.add(field(cur, budget, fields.size()));
         return fields;
+      }
+      if (cur.length() > budget.limits().maxStringBytes()) {
+        budget.string(cur.length());
       }
       char c = (char) ch;
       if (quoted) {
@@ -162,16 +208,22 @@ public final class CsvCodec {
       } else if (c == '"') {
         quoted = true;
       } else if (c == ',') {
-        fields.add(cur.toString());
+        fields.add(field(cur, budget, fields.size()));
         cur.setLength(0);
       } else if (c == '\n') {
-        fields.add(cur.toString());
+        fields.add(field(cur, budget, fields.size()));
         return fields;
       } else if (c != '\r') {
         cur.append(c);
       }
       ch = r.read();
     }
+  }
+
+  private static String field(java.lang.StringBuilder cur, DecodeBudget budget, int index) {
+    budget.columns(index + 1);
+    budget.string(cur.length());
+    return cur.toString();
   }
 
   public static void write(Table table, Writer out) {

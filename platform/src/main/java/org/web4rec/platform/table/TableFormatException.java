@@ -9,4 +9,9 @@ public class TableFormatException extends RuntimeException {
   public TableFormatException(String message) {
     super(message);
   }
+
+  /** The same failure, its message naming the upload part it came from. */
+  public TableFormatException inPart(String part) {
+    return new TableFormatException("part '" + part + "': " + getMessage(), this);
+  }
 }
