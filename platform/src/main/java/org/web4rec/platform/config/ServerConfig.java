@@ -9,13 +9,19 @@ import java.util.List;
  *
  * @param port HTTP port of the gateway
  * @param dataDir root of the embedded stores (SQL files, blobs, uploads, secret)
- * @param maxUploadBytes request body limit; larger bodies answer 413
+ * @param maxUploadBytes body limit of the upload routes; larger bodies answer 413
  * @param defaultKs cut-offs computed when an upload names none
  * @param defaultCandidates candidates kept per user when an upload names none
  * @param uiDir built web UI (frontend/dist) to serve at /, or null for the built-in page
+ * @param http the other request limits: JSON body size, timeouts
  */
 public record ServerConfig(int port, Path dataDir, long maxUploadBytes, List<Integer> defaultKs,
-    int defaultCandidates, Path uiDir) {
+    int defaultCandidates, Path uiDir, HttpLimits http) {
+
+  public ServerConfig(int port, Path dataDir, long maxUploadBytes, List<Integer> defaultKs,
+      int defaultCandidates, Path uiDir) {
+    this(port, dataDir, maxUploadBytes, defaultKs, defaultCandidates, uiDir, HttpLimits.DEFAULTS);
+  }
 
   public ServerConfig(int port, Path dataDir, long maxUploadBytes, List<Integer> defaultKs,
       int defaultCandidates) {

@@ -12,20 +12,19 @@ import org.web4rec.platform.table.TableFormatException;
 
 /**
  * The one failure handler: maps domain exceptions and router status failures to
- * {@code {"error", "message", "example"}} answers, so no handler formats errors by itself.
+ * {@code {"error", "message", "example"}} answers, so no handler formats errors by itself. An
+ * unexpected exception is logged with the request id and answered with that id only: its text
+ * (class names, paths, SQL) stays in the log.
  */
 public final class ErrorHandler implements Handler<RoutingContext> {
 
   private static final Logger LOG = LoggerFactory.getLogger(ErrorHandler.class);
 
-  private final long maxBodyBytes;
-
-  public ErrorHandler(long maxBodyBytes) {
-    this.maxBodyBytes = maxBodyBytes;
-  }
-
   @Override
   public void handle(RoutingContext ctx) {
+    if (ctx.response().ended()) {
+      return;
+    }
     Throwable t = ctx.failure();
     int status;
     String code;
@@ -50,32 +49,34 @@ public final class ErrorHandler implements Handler<RoutingContext> {
       status = 400;
       code = "bad_json";
       message = "body is not valid JSON: " + t.getMessage();
-    } else if (t instanceof HttpException h) {
+    } else if (t instanceof HttpException h && h.getStatusCode() < 500) {
       status = h.getStatusCode();
       code = codeFor(status);
       message = h.getPayload() != null ? h.getPayload() : defaultMessage(status);
-    } else if (t == null) {
-      status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
+    } else if (ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
+      // A status failure, or an exception with a client-error status (a malformed multipart).
+      status = ctx.statusCode();
       code = codeFor(status);
       message = defaultMessage(status);
     } else {
-      status = 500;
-      code = "internal";
-      message = "internal error: " + t.getClass().getSimpleName()
-          + (t.getMessage() == null ? "" : ": " + t.getMessage());
-      LOG.error("unhandled failure on {} {}", ctx.request().method(), ctx.request().path(), t);
+      status = t instanceof HttpException h ? h.getStatusCode()
+          : t == null && ctx.statusCode() > 0 ? ctx.statusCode() : 500;
+      code = codeFor(status);
+      message = "internal error; quote request id " + RequestId.of(ctx);
+      LOG.error("request {}: {} on {} {}", RequestId.of(ctx), status, ctx.request().method(),
+          ctx.request().path(), t);
     }
     if (status == 413) {
-      message = "request body is larger than the server's limit of " + (maxBodyBytes >> 20)
-          + " MiB";
-      example = "upload fewer candidates per user (n_candidates=100) or raise --max-upload-mb";
-    }
-    if (ctx.response().ended()) {
-      return;
+      ApiException tooLarge = RequestBodies.tooLarge(ctx);
+      message = tooLarge.getMessage();
+      example = tooLarge.example();
     }
     JsonObject body = new JsonObject().put("error", code).put("message", message);
     if (example != null) {
       body.put("example", example);
+    }
+    if (status >= 500) {
+      body.put("request_id", RequestId.of(ctx));
     }
     ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json")
         .end(body.encode());
@@ -97,6 +98,7 @@ public final class ErrorHandler implements Handler<RoutingContext> {
 
   private static String defaultMessage(int status) {
     return switch (status) {
+      case 400 -> "malformed request";
       case 404 -> "no such resource";
       case 405 -> "method not allowed on this path";
       case 413 -> "request body too large";
