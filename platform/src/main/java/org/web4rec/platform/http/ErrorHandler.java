@@ -62,14 +62,21 @@ public final class ErrorHandler implements Handler<RoutingContext> {
       status = t instanceof HttpException h ? h.getStatusCode()
           : t == null && ctx.statusCode() > 0 ? ctx.statusCode() : 500;
       code = codeFor(status);
-      message = "internal error; quote request id " + RequestId.of(ctx);
-      LOG.error("request {}: {} on {} {}", RequestId.of(ctx), status, ctx.request().method(),
-          ctx.request().path(), t);
+      message = null;
     }
-    if (status == 413) {
+    if (status == 413 && !(t instanceof ApiException)) {
+      // The body handler's bare 413: name the route's limit.
       ApiException tooLarge = RequestBodies.tooLarge(ctx);
       message = tooLarge.getMessage();
       example = tooLarge.example();
+    }
+    if (status >= 500) {
+      // What went wrong inside (exception text, a dependency's message) stays in the log.
+      LOG.error("request {}: {} {} on {} {}{}", RequestId.of(ctx), status, code,
+          ctx.request().method(), ctx.request().path(),
+          message == null ? "" : ": " + message, t);
+      message = publicMessage(status) + "; quote request id " + RequestId.of(ctx);
+      example = null;
     }
     JsonObject body = new JsonObject().put("error", code).put("message", message);
     if (example != null) {
@@ -93,6 +100,14 @@ public final class ErrorHandler implements Handler<RoutingContext> {
       case 413 -> "too_large";
       case 503 -> "unavailable";
       default -> status >= 500 ? "internal" : "error";
+    };
+  }
+
+  private static String publicMessage(int status) {
+    return switch (status) {
+      case 502 -> "a service behind the gateway did not answer";
+      case 503 -> "temporarily unavailable, retry later";
+      default -> "internal error";
     };
   }
 

@@ -24,7 +24,8 @@ public final class RequestId {
     String id = incoming != null && SANE.matcher(incoming).matches() ? incoming
         : Ids.random(20);
     ctx.put(KEY, id);
-    ctx.response().putHeader(HEADER, id);
+    // Set as the headers go out: a handler that resets the answer's headers cannot drop it.
+    ctx.addHeadersEndHandler(v -> ctx.response().headers().set(HEADER, id));
     ctx.next();
   }
 
