@@ -118,6 +118,15 @@ final class RawHttp implements AutoCloseable {
         new String(body, StandardCharsets.UTF_8));
   }
 
+  /** True when the server closes the connection before the read timeout, having sent nothing. */
+  boolean closedByServer() throws IOException {
+    try {
+      return socket.getInputStream().read() < 0;
+    } catch (java.net.SocketTimeoutException e) {
+      return false;
+    }
+  }
+
   private static String line(InputStream in) throws IOException {
     ByteArrayOutputStream b = new ByteArrayOutputStream();
     for (int c = in.read(); c != '\n'; c = in.read()) {

@@ -183,10 +183,10 @@ class RequestPipelineTest {
   }
 
   @Test
-  void hstsOnlyBehindATrustedTlsProxy(@TempDir Path other) throws Exception {
-    HttpLimits trusting = new HttpLimits(MB, 300_000, 3_600_000, 300, true);
+  void proxyTrustAndTimeoutsComeFromTheConfig(@TempDir Path other) throws Exception {
+    HttpLimits limits = new HttpLimits(MB, 1_000, 3_600_000, 2, true);
     Web4RecServer s = await(Web4RecServer.start(new ServerConfig(0, other, MB,
-        ServerConfig.DEFAULT_KS, 100, null, trusting)));
+        ServerConfig.DEFAULT_KS, 100, null, limits)));
     try {
       try (RawHttp c = new RawHttp(s.port(), 3_000)) {
         assertTrue(c.head("GET / HTTP/1.1", "X-Forwarded-Proto: https").read().headers()
@@ -195,6 +195,19 @@ class RequestPipelineTest {
       try (RawHttp c = new RawHttp(s.port(), 3_000)) {
         assertNull(c.head("GET / HTTP/1.1", "X-Forwarded-Proto: http").read().headers()
             .get("strict-transport-security"));
+      }
+      // A body that never comes: the request timeout (1 s) answers.
+      long start = System.nanoTime();
+      try (RawHttp c = new RawHttp(s.port(), 3_000)) {
+        RawHttp.Answer a = c.head("POST /api/v1/auth/login HTTP/1.1",
+            "Content-Type: application/json", "Content-Length: 100").read();
+        assertEquals(503, a.status(), a.body());
+        assertEquals("timeout", new JsonObject(a.body()).getString("error"));
+      }
+      assertTrue(System.nanoTime() - start < 2_500_000_000L);
+      // A connection that says nothing is closed after the idle timeout (2 s).
+      try (RawHttp c = new RawHttp(s.port(), 4_000)) {
+        assertTrue(c.closedByServer(), "an idle connection stays open");
       }
     } finally {
       await(s.stop());

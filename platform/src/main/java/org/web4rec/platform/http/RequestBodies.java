@@ -97,7 +97,6 @@ public final class RequestBodies {
       ctx.next();
       return;
     }
-    b.startTimer(ctx, b.uploadTimeoutMs);
     read(ctx, b.upload, true);
   }
 
@@ -122,7 +121,8 @@ public final class RequestBodies {
 
   /**
    * Applies the route's limit to the declared length without reading: false (and the request
-   * failed with 413) when it is over. For a body streamed elsewhere, which no step here reads.
+   * failed with 413) when it is over; an upload also gets the upload timeout from here on. Used
+   * directly for a body streamed elsewhere, which no step here reads.
    */
   public static boolean admit(RoutingContext ctx, boolean upload) {
     RequestBodies b = ctx.get(KEY);
@@ -131,6 +131,9 @@ public final class RequestBodies {
     }
     Limit limit = upload ? new Limit(b.uploadBytes, true) : new Limit(b.jsonBytes, false);
     ctx.put(LIMIT, limit);
+    if (upload) {
+      b.startTimer(ctx, b.uploadTimeoutMs);
+    }
     if (declaredLength(ctx.request()) > limit.bytes()) {
       ctx.fail(tooLarge(ctx));
       return false;
