@@ -82,10 +82,10 @@ public final class GatewayVerticle extends VerticleBase {
     RequestBodies bodies = new RequestBodies(config);
     Buffer openapi = resource("openapi.json");
 
-    // The pipeline: request id and hardening headers (root), body paused and request timeout
-    // started (hold), then authentication, and only then a body is read, up to the route's limit.
+    // The pipeline (root): request id, hardening headers, body paused and request timeout
+    // started (hold); then, under /api/v1, authentication, and only then a body is read, up to
+    // the route's limit. Routes outside the API (UI, health, metrics) read no body at all.
     Router api = Router.router(vertx);
-    api.route().handler(bodies::hold);
     if (proxy != null) {
       proxy.mount(api, vertx.createHttpClient(new HttpClientOptions()
           .setIdleTimeout(PROXY_IDLE_TIMEOUT_S)), auth::authenticate);
@@ -108,7 +108,8 @@ public final class GatewayVerticle extends VerticleBase {
 
     Router root = Router.router(vertx);
     root.route().handler(RequestId::assign)
-        .handler(new SecurityHeaders(config.http().trustForwardedProto())::handle);
+        .handler(new SecurityHeaders(config.http().trustForwardedProto())::handle)
+        .handler(bodies::hold);
     health.mount(root);
     observability.mount(root);
     root.route("/api/v1/*").subRouter(api);

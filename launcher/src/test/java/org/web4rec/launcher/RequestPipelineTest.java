@@ -134,7 +134,8 @@ class RequestPipelineTest {
   @Test
   void traceAndOtherUnroutedMethodsWithAMultipartBodyAreNot5xx() throws Exception {
     String body = "--xyz\r\nContent-Disposition: form-data; name=\"meta\"\r\n\r\n{}\r\n--xyz--\r\n";
-    for (String target : new String[] {"/api/v1/datasets/tiny/experiments", "/api/v1/datasets"}) {
+    for (String target : new String[] {"/api/v1/datasets/tiny/experiments", "/api/v1/datasets",
+        "/"}) {
       for (String method : new String[] {"TRACE", "GET", "PATCH", "OPTIONS"}) {
         for (boolean signedIn : new boolean[] {true, false}) {
           try (RawHttp c = raw()) {
@@ -144,7 +145,7 @@ class RequestPipelineTest {
                 .body(body.getBytes(StandardCharsets.US_ASCII)).read();
             String what = method + " " + target + (signedIn ? " signed in" : "") + ": "
                 + a.status() + " " + a.body();
-            // GET lists the experiments (its body ignored); the others have no route here.
+            // GET lists the experiments or serves the UI (body ignored); the others have no route.
             assertTrue(method.equals("GET") ? a.status() < 500
                 : a.status() >= 400 && a.status() < 500, what);
           }

@@ -9,7 +9,7 @@ import org.web4rec.platform.config.ServerConfig;
 
 /**
  * How a server reads request bodies, so that a body costs nothing until the caller is known.
- * {@link #hold} (first API handler) pauses the body and starts the request timeout; after
+ * {@link #hold} (on the root router, before any route) pauses the body and starts the request timeout; after
  * authentication, {@link #json} reads a non-form body up to the small JSON limit on every route,
  * and {@link #upload} (mounted by upload endpoints only, see {@code Endpoint#upload}) reads the
  * multipart form up to the upload limit, with the longer upload timeout. A declared
@@ -50,8 +50,8 @@ public final class RequestBodies {
   private record Limit(long bytes, boolean upload) {}
 
   /**
-   * First handler of the API router: pauses the body (nothing is read until a body step asks),
-   * refuses a declared length no route accepts, and starts the request timeout.
+   * An early handler of the server's root router: pauses the body (nothing is read until a body
+   * step asks), refuses a declared length no route accepts, and starts the request timeout.
    */
   public void hold(RoutingContext ctx) {
     ctx.put(KEY, this);

@@ -41,7 +41,6 @@ public final class ServiceServer extends VerticleBase {
     ErrorHandler errors = new ErrorHandler();
     RequestBodies bodies = new RequestBodies(config);
     Router api = Router.router(vertx);
-    api.route().handler(bodies::hold);
     api.route().handler(auth.handler());
     api.route().handler(RequestBodies::json).handler(RequestBodies::parseLargeJson);
     for (ServiceRoutes r : routes) {
@@ -52,7 +51,7 @@ public final class ServiceServer extends VerticleBase {
     api.route().failureHandler(errors);
 
     Router root = Router.router(vertx);
-    root.route().handler(RequestId::assign);
+    root.route().handler(RequestId::assign).handler(bodies::hold);
     health.mount(root);
     observability.mount(root);
     root.route("/api/v1/*").subRouter(api);
