@@ -7,7 +7,6 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.FileSystemAccess;
 import io.vertx.ext.web.handler.StaticHandler;
 import java.io.IOException;
@@ -18,13 +17,18 @@ import org.web4rec.platform.config.ServerConfig;
 import org.web4rec.platform.http.ApiException;
 import org.web4rec.platform.http.ErrorHandler;
 import org.web4rec.platform.http.Health;
+import org.web4rec.platform.http.RequestBodies;
+import org.web4rec.platform.http.RequestId;
 import org.web4rec.platform.http.ServiceRoutes;
 import org.web4rec.platform.observe.Observability;
 import org.web4rec.platform.sql.AccountRepository;
 
 /**
- * The gateway's HTTP server. Route table: health, Prometheus metrics, OpenAPI, the public auth routes, then every
- * other {@code /api/v1} route behind authentication, then the web UI's static files.
+ * The gateway's HTTP server. Route table: health, Prometheus metrics, OpenAPI, the public auth
+ * routes, then every other {@code /api/v1} route behind authentication, then the web UI's static
+ * files. Every answer carries a request id and the hardening headers ({@link SecurityHeaders});
+ * no body is read before authentication except the sign-in routes' small JSON
+ * ({@link RequestBodies}).
  */
 public final class GatewayVerticle extends VerticleBase {
 
@@ -69,23 +73,26 @@ public final class GatewayVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     Accounts auth = new Accounts(vertx, accounts, accountSettings);
-    ErrorHandler errors = new ErrorHandler(config.maxUploadBytes());
+    ErrorHandler errors = new ErrorHandler();
+    RequestBodies bodies = new RequestBodies(config);
     Buffer openapi = resource("openapi.json");
 
+    // The pipeline (root): request id, hardening headers, body paused and request timeout
+    // started (hold); then, under /api/v1, authentication, and only then a body is read, up to
+    // the route's limit. Routes outside the API (UI, health, metrics) read no body at all.
     Router api = Router.router(vertx);
     if (proxy != null) {
-      // Before the body handler: forwarded bodies stream through instead of being buffered.
       proxy.mount(api, vertx.createHttpClient(new HttpClientOptions()
           .setIdleTimeout(PROXY_IDLE_TIMEOUT_S)), auth::authenticate);
     }
-    api.route().handler(BodyHandler.create(config.uploadDir().toString())
-        .setBodyLimit(config.maxUploadBytes())
-        .setDeleteUploadedFilesOnEnd(true)
-        .setHandleFileUploads(true));
     api.get("/openapi.json").handler(ctx -> ctx.response()
         .putHeader("Content-Type", "application/json").end(openapi));
+    // Sign-up and sign-in are how a caller becomes known: their JSON body is read unauthenticated
+    // (still only up to the JSON limit).
+    api.route("/auth/*").handler(RequestBodies::json).handler(RequestBodies::parseLargeJson);
     auth.mountPublic(api);
     api.route().handler(auth::authenticate);
+    api.route().handler(RequestBodies::json).handler(RequestBodies::parseLargeJson);
     auth.mountPrivate(api);
     for (ServiceRoutes s : services) {
       s.mount(api);
@@ -95,13 +102,17 @@ public final class GatewayVerticle extends VerticleBase {
     api.route().failureHandler(errors);
 
     Router root = Router.router(vertx);
+    root.route().handler(RequestId::assign)
+        .handler(new SecurityHeaders(config.http().trustForwardedProto())::handle)
+        .handler(bodies::hold);
     health.mount(root);
     observability.mount(root);
     root.route("/api/v1/*").subRouter(api);
     mountUi(root);
     root.route().failureHandler(errors);
 
-    return vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true))
+    return vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true)
+            .setIdleTimeout(config.http().idleTimeoutS()))
         .requestHandler(root)
         .listen(config.port(), "0.0.0.0")
         .onSuccess(s -> server = s);

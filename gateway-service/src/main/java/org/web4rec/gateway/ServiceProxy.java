@@ -17,6 +17,8 @@ import java.util.Set;
 import org.web4rec.platform.http.ApiException;
 import org.web4rec.platform.http.Caller;
 import org.web4rec.platform.http.InternalAuth;
+import org.web4rec.platform.http.RequestBodies;
+import org.web4rec.platform.http.RequestId;
 import org.web4rec.platform.service.Endpoint;
 
 /**
@@ -24,8 +26,10 @@ import org.web4rec.platform.service.Endpoint;
  * {@code ServiceModule#endpoints}, passed in as the route table) is authenticated here, then
  * forwarded over HTTP to its owning service with the caller signed in headers
  * ({@link InternalAuth}). Bodies stream both ways (the request is paused before authentication
- * and piped afterwards), so a large upload is never buffered in the gateway; the gateway still
- * refuses a declared Content-Length over its limit up front, and the service bounds the rest.
+ * by {@link RequestBodies#hold} and piped afterwards), so a large upload is never buffered in the
+ * gateway; the gateway refuses a declared Content-Length over the route's limit (the upload limit
+ * on {@link Endpoint#upload} routes, the JSON limit elsewhere) once the caller is known, and the
+ * service, with the same limits, cuts off a chunked body.
  */
 public final class ServiceProxy {
 
@@ -34,19 +38,19 @@ public final class ServiceProxy {
       "proxy-authenticate", "proxy-authorization", "te", "trailer", "transfer-encoding",
       "upgrade", "host");
 
-  private static final String PIPED = "web4rec.proxy.piped";
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(ServiceProxy.class);
 
   private final Map<String, List<Endpoint>> routeTable;
   private final Map<String, String> baseUrls;
   private final InternalAuth signer;
-  private final long maxBodyBytes;
 
   /**
    * @param routeTable service name to the endpoints it owns
    * @param baseUrls service name to base URL (scheme, host, port), e.g. http://web4rec-ingest:8080
    */
   public ServiceProxy(Map<String, List<Endpoint>> routeTable, Map<String, String> baseUrls,
-      InternalAuth signer, long maxBodyBytes) {
+      InternalAuth signer) {
     for (String service : routeTable.keySet()) {
       if (!baseUrls.containsKey(service)) {
         throw new IllegalArgumentException("no URL for the " + service + " service (gateway."
@@ -56,45 +60,22 @@ public final class ServiceProxy {
     this.routeTable = Map.copyOf(routeTable);
     this.baseUrls = Map.copyOf(baseUrls);
     this.signer = signer;
-    this.maxBodyBytes = maxBodyBytes;
   }
 
-  /** Mounts the forwarding routes; call before any body handler on the same router. */
+  /** Mounts the forwarding routes; call after {@link RequestBodies#hold}, before any body step. */
   public void mount(Router api, HttpClient client, Handler<RoutingContext> authenticate) {
     routeTable.forEach((service, endpoints) -> {
       String base = stripSlash(baseUrls.get(service));
       for (Endpoint e : endpoints) {
         api.route(e.method(), e.path())
-            .handler(this::holdBody)
             .handler(authenticate)
-            .handler(ctx -> forward(ctx, client, service, base));
+            .handler(ctx -> {
+              if (RequestBodies.admit(ctx, e.upload())) {
+                forward(ctx, client, service, base);
+              }
+            });
       }
     });
-  }
-
-  /** Pauses the body until it can be piped, after the (asynchronous) authentication. */
-  private void holdBody(RoutingContext ctx) {
-    String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-    if (length != null) {
-      try {
-        if (Long.parseLong(length) > maxBodyBytes) {
-          ctx.fail(413);
-          return;
-        }
-      } catch (NumberFormatException e) {
-        ctx.fail(ApiException.badRequest("malformed Content-Length", null));
-        return;
-      }
-    }
-    ctx.request().pause();
-    // When the request is answered without being forwarded (401...), drain the unread body so
-    // the connection stays usable; a forwarded body belongs to its pipe (back-pressure).
-    ctx.addHeadersEndHandler(v -> {
-      if (ctx.get(PIPED) == null) {
-        ctx.request().resume();
-      }
-    });
-    ctx.next();
   }
 
   private void forward(RoutingContext ctx, HttpClient client, String service, String base) {
@@ -109,6 +90,7 @@ public final class ServiceProxy {
     }
     signer.sign(headers, in.method().name(), in.uri(), Caller.of(ctx),
         System.currentTimeMillis());
+    headers.set(RequestId.HEADER, RequestId.of(ctx));
     boolean hasBody = in.getHeader(HttpHeaders.CONTENT_LENGTH) != null
         || in.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
     RequestOptions options = new RequestOptions().setMethod(in.method())
@@ -121,18 +103,23 @@ public final class ServiceProxy {
           if (in.getHeader(HttpHeaders.CONTENT_LENGTH) == null) {
             out.setChunked(true);
           }
-          ctx.put(PIPED, Boolean.TRUE);
+          RequestBodies.streamed(ctx);
           return out.send(in);
         })
         .onSuccess(resp -> relay(ctx, resp))
-        .onFailure(t -> ctx.fail(new ApiException(502, "bad_gateway", "the " + service
-            + " service did not answer: " + t.getMessage(), null)));
+        .onFailure(t -> {
+          LOG.warn("request {}: the {} service did not answer", RequestId.of(ctx), service, t);
+          ctx.fail(new ApiException(502, "bad_gateway", "the " + service
+              + " service did not answer; quote request id " + RequestId.of(ctx), null));
+        });
   }
 
   private static void relay(RoutingContext ctx, HttpClientResponse resp) {
     HttpServerResponse out = ctx.response().setStatusCode(resp.statusCode());
     for (Map.Entry<String, String> h : resp.headers()) {
-      if (!HOP_BY_HOP.contains(h.getKey().toLowerCase(Locale.ROOT))) {
+      String name = h.getKey().toLowerCase(Locale.ROOT);
+      // The gateway's own request id header is already on the answer (the same value).
+      if (!HOP_BY_HOP.contains(name) && !name.equals("x-request-id")) {
         out.headers().add(h.getKey(), h.getValue());
       }
     }

@@ -21,11 +21,11 @@ import org.web4rec.platform.sql.DatasetRepository;
 /** HTTP routes of the ingest service: dataset registration and reads, experiment uploads. */
 public final class IngestRoutes implements ServiceRoutes {
 
-  static final Endpoint REGISTER = Endpoint.post("/datasets");
+  static final Endpoint REGISTER = Endpoint.upload("/datasets");
   static final Endpoint LIST = Endpoint.get("/datasets");
   static final Endpoint GET = Endpoint.get("/datasets/:dataset");
   static final Endpoint STATS = Endpoint.get("/datasets/:dataset/stats");
-  static final Endpoint UPLOAD = Endpoint.post("/datasets/:dataset/experiments");
+  static final Endpoint UPLOAD = Endpoint.upload("/datasets/:dataset/experiments");
   static final List<Endpoint> ENDPOINTS = List.of(REGISTER, LIST, GET, STATS, UPLOAD);
 
   private final IngestService service;

@@ -5,15 +5,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.web4rec.platform.config.HttpLimits;
 import org.web4rec.platform.config.ServerConfig;
 import org.web4rec.platform.config.ServiceConfig;
 
 /**
  * Command line: {@code up|demo [--port 8080] [--data-dir ./data] [--max-upload-mb 1024]
- * [--max-decoded-mb 512] [--ui-dir frontend/dist]}, or {@code service NAME --config FILE} for
- * one service alone (distributed mode: {@link ServiceMain}, docs/distributed.md).
- * Flags fall back to the environment ({@code WEB4REC_PORT}, {@code WEB4REC_DATA_DIR},
- * {@code WEB4REC_MAX_UPLOAD_MB}, {@code WEB4REC_MAX_DECODED_MB}, {@code WEB4REC_UI_DIR}).
+ * [--max-decoded-mb 512] [--max-json-mb 1] [--request-timeout-s 300] [--upload-timeout-s 3600]
+ * [--idle-timeout-s 300] [--trust-forwarded-proto] [--ui-dir frontend/dist]}, or
+ * {@code service NAME --config FILE} for one service alone (distributed mode: {@link ServiceMain},
+ * docs/distributed.md). Flags fall back to the environment ({@code WEB4REC_PORT},
+ * {@code WEB4REC_DATA_DIR}, {@code WEB4REC_MAX_UPLOAD_MB}, {@code WEB4REC_MAX_DECODED_MB},
+ * {@code WEB4REC_MAX_JSON_MB}, {@code WEB4REC_REQUEST_TIMEOUT_S}, {@code WEB4REC_UPLOAD_TIMEOUT_S},
+ * {@code WEB4REC_IDLE_TIMEOUT_S}, {@code WEB4REC_TRUST_FORWARDED_PROTO}, {@code WEB4REC_UI_DIR}).
  */
 public final class Main {
 
@@ -39,6 +43,16 @@ public final class Main {
     Path dataDir = Path.of(env("WEB4REC_DATA_DIR", "./data"));
     long maxUploadMb = Long.parseLong(env("WEB4REC_MAX_UPLOAD_MB", "1024"));
     long maxDecodedMb = Long.parseLong(env("WEB4REC_MAX_DECODED_MB", "512"));
+    long maxJsonMb = Long.parseLong(env("WEB4REC_MAX_JSON_MB",
+        Long.toString(HttpLimits.DEFAULT_MAX_JSON_MB)));
+    long requestTimeoutS = Long.parseLong(env("WEB4REC_REQUEST_TIMEOUT_S",
+        Long.toString(HttpLimits.DEFAULT_REQUEST_TIMEOUT_S)));
+    long uploadTimeoutS = Long.parseLong(env("WEB4REC_UPLOAD_TIMEOUT_S",
+        Long.toString(HttpLimits.DEFAULT_UPLOAD_TIMEOUT_S)));
+    int idleTimeoutS = Integer.parseInt(env("WEB4REC_IDLE_TIMEOUT_S",
+        Integer.toString(HttpLimits.DEFAULT_IDLE_TIMEOUT_S)));
+    boolean trustForwardedProto = Boolean.parseBoolean(env("WEB4REC_TRUST_FORWARDED_PROTO",
+        "false"));
     boolean demo = command.equals("demo");
     String uiEnv = System.getenv("WEB4REC_UI_DIR");
     Path uiDir = uiEnv == null || uiEnv.isBlank() ? null : Path.of(uiEnv);
@@ -49,6 +63,11 @@ public final class Main {
         case "--data-dir" -> dataDir = Path.of(value(rest, ++i, flag));
         case "--max-upload-mb" -> maxUploadMb = Long.parseLong(value(rest, ++i, flag));
         case "--max-decoded-mb" -> maxDecodedMb = Long.parseLong(value(rest, ++i, flag));
+        case "--max-json-mb" -> maxJsonMb = Long.parseLong(value(rest, ++i, flag));
+        case "--request-timeout-s" -> requestTimeoutS = Long.parseLong(value(rest, ++i, flag));
+        case "--upload-timeout-s" -> uploadTimeoutS = Long.parseLong(value(rest, ++i, flag));
+        case "--idle-timeout-s" -> idleTimeoutS = Integer.parseInt(value(rest, ++i, flag));
+        case "--trust-forwarded-proto" -> trustForwardedProto = true;
         case "--ui-dir" -> uiDir = Path.of(value(rest, ++i, flag));
         case "--demo" -> demo = true;
         default -> {
@@ -58,9 +77,18 @@ public final class Main {
         }
       }
     }
+    HttpLimits http;
+    try {
+      http = HttpLimits.of(maxJsonMb, requestTimeoutS, uploadTimeoutS, idleTimeoutS,
+          trustForwardedProto);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.exit(2);
+      return;
+    }
     ServerConfig config = new ServerConfig(port, dataDir.toAbsolutePath().normalize(),
         maxUploadMb << 20, ServerConfig.DEFAULT_KS, 100,
-        uiDir == null ? null : uiDir.toAbsolutePath().normalize(), maxDecodedMb << 20);
+        uiDir == null ? null : uiDir.toAbsolutePath().normalize(), maxDecodedMb << 20, http);
     Web4RecServer server;
     try {
       server = Web4RecServer.start(config).toCompletionStage().toCompletableFuture()
@@ -158,7 +186,9 @@ public final class Main {
 
   private static void usage() {
     System.out.println("usage: web4rec-server up|demo [--port 8080] [--data-dir ./data]"
-        + " [--max-upload-mb 1024] [--max-decoded-mb 512] [--ui-dir frontend/dist]\n"
+        + " [--max-upload-mb 1024] [--max-decoded-mb 512] [--max-json-mb 1]\n"
+        + "       [--request-timeout-s 300] [--upload-timeout-s 3600] [--idle-timeout-s 300]"
+        + " [--trust-forwarded-proto] [--ui-dir frontend/dist]\n"
         + "       web4rec-server service gateway|ingest|metrics|rerank|analysis"
         + " [--config FILE]   (docs/distributed.md)");
   }

@@ -141,7 +141,7 @@ public final class ServiceMain {
       for (String service : table.keySet()) {
         urls.put(service, config.require("gateway." + service + "-url"));
       }
-      proxy = new ServiceProxy(table, urls, auth, server.maxUploadBytes());
+      proxy = new ServiceProxy(table, urls, auth);
       jwt = config.get("gateway.jwt-secret");
       if (jwt == null) {
         if (!"embedded".equals(config.get("sql.adapter"))) {

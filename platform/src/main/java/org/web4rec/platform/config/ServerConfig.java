@@ -10,14 +10,15 @@ import org.web4rec.platform.table.DecodeLimits;
  *
  * @param port HTTP port of the gateway
  * @param dataDir root of the embedded stores (SQL files, blobs, uploads, secret)
- * @param maxUploadBytes request body limit; larger bodies answer 413
+ * @param maxUploadBytes body limit of the upload routes; larger bodies answer 413
  * @param defaultKs cut-offs computed when an upload names none
  * @param defaultCandidates candidates kept per user when an upload names none
  * @param uiDir built web UI (frontend/dist) to serve at /, or null for the built-in page
  * @param maxDecodedBytes cap on what one uploaded table may decode to (see {@link #decodeLimits})
+ * @param http the other request limits: JSON body size, timeouts
  */
 public record ServerConfig(int port, Path dataDir, long maxUploadBytes, List<Integer> defaultKs,
-    int defaultCandidates, Path uiDir, long maxDecodedBytes) {
+    int defaultCandidates, Path uiDir, long maxDecodedBytes, HttpLimits http) {
 
   /**
    * 512 MiB: room for ~20 M rows of (user, item, score) with integer ids, while a refused bomb
@@ -28,7 +29,19 @@ public record ServerConfig(int port, Path dataDir, long maxUploadBytes, List<Int
   public ServerConfig(int port, Path dataDir, long maxUploadBytes, List<Integer> defaultKs,
       int defaultCandidates, Path uiDir) {
     this(port, dataDir, maxUploadBytes, defaultKs, defaultCandidates, uiDir,
-        DEFAULT_MAX_DECODED_BYTES);
+        DEFAULT_MAX_DECODED_BYTES, HttpLimits.DEFAULTS);
+  }
+
+  public ServerConfig(int port, Path dataDir, long maxUploadBytes, List<Integer> defaultKs,
+      int defaultCandidates, Path uiDir, HttpLimits http) {
+    this(port, dataDir, maxUploadBytes, defaultKs, defaultCandidates, uiDir,
+        DEFAULT_MAX_DECODED_BYTES, http);
+  }
+
+  public ServerConfig(int port, Path dataDir, long maxUploadBytes, List<Integer> defaultKs,
+      int defaultCandidates, Path uiDir, long maxDecodedBytes) {
+    this(port, dataDir, maxUploadBytes, defaultKs, defaultCandidates, uiDir, maxDecodedBytes,
+        HttpLimits.DEFAULTS);
   }
 
   public ServerConfig(int port, Path dataDir, long maxUploadBytes, List<Integer> defaultKs,

@@ -38,6 +38,11 @@ public final class ServiceConfig {
     k.put("data.dir", "./data");
     k.put("upload.max-mb", "1024");
     k.put("upload.max-decoded-mb", "512");
+    k.put("http.max-json-mb", Long.toString(HttpLimits.DEFAULT_MAX_JSON_MB));
+    k.put("http.request-timeout-s", Long.toString(HttpLimits.DEFAULT_REQUEST_TIMEOUT_S));
+    k.put("http.upload-timeout-s", Long.toString(HttpLimits.DEFAULT_UPLOAD_TIMEOUT_S));
+    k.put("http.idle-timeout-s", Integer.toString(HttpLimits.DEFAULT_IDLE_TIMEOUT_S));
+    k.put("http.trust-forwarded-proto", "false");
     k.put("sql.adapter", "embedded");
     k.put("sql.host", "localhost");
     k.put("sql.port", "3306");
@@ -173,8 +178,11 @@ public final class ServiceConfig {
   public ServerConfig server() {
     Path dataDir = Path.of(require("data.dir")).toAbsolutePath().normalize();
     String ui = get("gateway.ui-dir");
+    HttpLimits http = HttpLimits.of(integer("http.max-json-mb"),
+        integer("http.request-timeout-s"), integer("http.upload-timeout-s"),
+        integer("http.idle-timeout-s"), flag("http.trust-forwarded-proto"));
     return new ServerConfig(integer("http.port"), dataDir, (long) integer("upload.max-mb") << 20,
         ServerConfig.DEFAULT_KS, 100, ui == null ? null : Path.of(ui).toAbsolutePath(),
-        (long) integer("upload.max-decoded-mb") << 20);
+        (long) integer("upload.max-decoded-mb") << 20, http);
   }
 }

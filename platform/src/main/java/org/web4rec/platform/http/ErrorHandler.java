@@ -13,20 +13,19 @@ import org.web4rec.platform.table.TableTooLargeException;
 
 /**
  * The one failure handler: maps domain exceptions and router status failures to
- * {@code {"error", "message", "example"}} answers, so no handler formats errors by itself.
+ * {@code {"error", "message", "example"}} answers, so no handler formats errors by itself. An
+ * unexpected exception is logged with the request id and answered with that id only: its text
+ * (class names, paths, SQL) stays in the log.
  */
 public final class ErrorHandler implements Handler<RoutingContext> {
 
   private static final Logger LOG = LoggerFactory.getLogger(ErrorHandler.class);
 
-  private final long maxBodyBytes;
-
-  public ErrorHandler(long maxBodyBytes) {
-    this.maxBodyBytes = maxBodyBytes;
-  }
-
   @Override
   public void handle(RoutingContext ctx) {
+    if (ctx.response().ended()) {
+      return;
+    }
     Throwable t = ctx.failure();
     int status;
     String code;
@@ -56,32 +55,41 @@ public final class ErrorHandler implements Handler<RoutingContext> {
       status = 400;
       code = "bad_json";
       message = "body is not valid JSON: " + t.getMessage();
-    } else if (t instanceof HttpException h) {
+    } else if (t instanceof HttpException h && h.getStatusCode() < 500) {
       status = h.getStatusCode();
       code = codeFor(status);
       message = h.getPayload() != null ? h.getPayload() : defaultMessage(status);
-    } else if (t == null) {
-      status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
+    } else if (ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
+      // A status failure, or an exception with a client-error status (a malformed multipart).
+      status = ctx.statusCode();
       code = codeFor(status);
       message = defaultMessage(status);
     } else {
-      status = 500;
-      code = "internal";
-      message = "internal error: " + t.getClass().getSimpleName()
-          + (t.getMessage() == null ? "" : ": " + t.getMessage());
-      LOG.error("unhandled failure on {} {}", ctx.request().method(), ctx.request().path(), t);
+      status = t instanceof HttpException h ? h.getStatusCode()
+          : t == null && ctx.statusCode() > 0 ? ctx.statusCode() : 500;
+      code = codeFor(status);
+      message = null;
     }
-    if (status == 413 && !(t instanceof TableTooLargeException)) {
-      message = "request body is larger than the server's limit of " + (maxBodyBytes >> 20)
-          + " MiB";
-      example = "upload fewer candidates per user (n_candidates=100) or raise --max-upload-mb";
+    if (status == 413 && !(t instanceof ApiException) && !(t instanceof TableTooLargeException)) {
+      // The body handler's bare 413: name the route's limit.
+      ApiException tooLarge = RequestBodies.tooLarge(ctx);
+      message = tooLarge.getMessage();
+      example = tooLarge.example();
     }
-    if (ctx.response().ended()) {
-      return;
+    if (status >= 500) {
+      // What went wrong inside (exception text, a dependency's message) stays in the log.
+      LOG.error("request {}: {} {} on {} {}{}", RequestId.of(ctx), status, code,
+          ctx.request().method(), ctx.request().path(),
+          message == null ? "" : ": " + message, t);
+      message = publicMessage(status) + "; quote request id " + RequestId.of(ctx);
+      example = null;
     }
     JsonObject body = new JsonObject().put("error", code).put("message", message);
     if (example != null) {
       body.put("example", example);
+    }
+    if (status >= 500) {
+      body.put("request_id", RequestId.of(ctx));
     }
     ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json")
         .end(body.encode());
@@ -101,8 +109,17 @@ public final class ErrorHandler implements Handler<RoutingContext> {
     };
   }
 
+  private static String publicMessage(int status) {
+    return switch (status) {
+      case 502 -> "a service behind the gateway did not answer";
+      case 503 -> "temporarily unavailable, retry later";
+      default -> "internal error";
+    };
+  }
+
   private static String defaultMessage(int status) {
     return switch (status) {
+      case 400 -> "malformed request";
       case 404 -> "no such resource";
       case 405 -> "method not allowed on this path";
       case 413 -> "request body too large";

@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.web4rec.platform.blob.BlobStore;
 import org.web4rec.platform.bus.MessageBus;
 
@@ -22,6 +24,8 @@ import org.web4rec.platform.bus.MessageBus;
  * timeout so a hung dependency reads as down instead of hanging the probe.
  */
 public final class Health {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Health.class);
 
   /** How long one check may take before it counts as failed. */
   static final long CHECK_TIMEOUT_MS = 3_000;
@@ -59,8 +63,14 @@ public final class Health {
     List<String> names = new ArrayList<>(checks.keySet());
     List<Future<String>> results = new ArrayList<>();
     for (String name : names) {
-      results.add(bounded(name).transform(ar -> Future.succeededFuture(ar.succeeded() ? "UP"
-          : "DOWN: " + ar.cause())));
+      results.add(bounded(name).transform(ar -> {
+        if (ar.succeeded()) {
+          return Future.succeededFuture("UP");
+        }
+        // The cause goes to the log only: exception text can name hosts, paths or credentials.
+        LOG.warn("readiness check '{}' failed", name, ar.cause());
+        return Future.succeededFuture("DOWN");
+      }));
     }
     return Future.join(results).transform(ignored -> {
       JsonObject detail = new JsonObject();

@@ -5,7 +5,6 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.handler.BodyHandler;
 import java.util.List;
 import org.web4rec.platform.config.ServerConfig;
 import org.web4rec.platform.observe.Observability;
@@ -13,8 +12,9 @@ import org.web4rec.platform.observe.Observability;
 /**
  * The HTTP server of one service in distributed mode: health and metrics at the root, and the
  * service's {@link ServiceRoutes} under {@code /api/v1} behind {@link InternalAuth}, so only
- * requests the gateway signed reach a handler. Same body limit and upload directory as the
- * gateway, so a body the gateway could not check up front (no Content-Length) is still bounded.
+ * requests the gateway signed reach a handler. Same body limits, timeouts and upload directory as
+ * the gateway ({@link RequestBodies}), so a body the gateway could not check up front (no
+ * Content-Length) is still cut off at the route's limit.
  */
 public final class ServiceServer extends VerticleBase {
 
@@ -38,13 +38,11 @@ public final class ServiceServer extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    ErrorHandler errors = new ErrorHandler(config.maxUploadBytes());
+    ErrorHandler errors = new ErrorHandler();
+    RequestBodies bodies = new RequestBodies(config);
     Router api = Router.router(vertx);
     api.route().handler(auth.handler());
-    api.route().handler(BodyHandler.create(config.uploadDir().toString())
-        .setBodyLimit(config.maxUploadBytes())
-        .setDeleteUploadedFilesOnEnd(true)
-        .setHandleFileUploads(true));
+    api.route().handler(RequestBodies::json).handler(RequestBodies::parseLargeJson);
     for (ServiceRoutes r : routes) {
       r.mount(api);
     }
@@ -53,11 +51,13 @@ public final class ServiceServer extends VerticleBase {
     api.route().failureHandler(errors);
 
     Router root = Router.router(vertx);
+    root.route().handler(RequestId::assign).handler(bodies::hold);
     health.mount(root);
     observability.mount(root);
     root.route("/api/v1/*").subRouter(api);
     root.route().failureHandler(errors);
-    return vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true))
+    return vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true)
+            .setIdleTimeout(config.http().idleTimeoutS()))
         .requestHandler(root)
         .listen(config.port(), "0.0.0.0")
         .onSuccess(s -> server = s);
