@@ -11,7 +11,8 @@ import org.web4rec.platform.config.ServiceConfig;
 /**
  * Command line: {@code up|demo [--port 8080] [--data-dir ./data] [--max-upload-mb 1024]
  * [--max-decoded-mb 512] [--ui-dir frontend/dist]}, or {@code service NAME --config FILE} for
- * one service alone (distributed mode: {@link ServiceMain}, docs/distributed.md).
+ * one service alone (distributed mode: {@link ServiceMain}, docs/distributed.md), or
+ * {@code backup|restore DIR [--data-dir ./data]} with the server stopped ({@link Backup}).
  * Flags fall back to the environment ({@code WEB4REC_PORT}, {@code WEB4REC_DATA_DIR},
  * {@code WEB4REC_MAX_UPLOAD_MB}, {@code WEB4REC_MAX_DECODED_MB}, {@code WEB4REC_UI_DIR}).
  */
@@ -28,6 +29,10 @@ public final class Main {
     }
     if (command.equals("service")) {
       service(rest);
+      return;
+    }
+    if (command.equals("backup") || command.equals("restore")) {
+      backupOrRestore(command, rest);
       return;
     }
     if (!command.equals("up") && !command.equals("demo")) {
@@ -143,6 +148,44 @@ public final class Main {
     stopped.await();
   }
 
+  /**
+   * {@code backup DIR [--data-dir D]} and {@code restore DIR [--data-dir D]}, with the server
+   * stopped ({@link Backup}).
+   */
+  private static void backupOrRestore(String command, List<String> args) {
+    Path dataDir = Path.of(env("WEB4REC_DATA_DIR", "./data"));
+    Path dir = null;
+    for (int i = 0; i < args.size(); i++) {
+      String a = args.get(i);
+      if (a.equals("--data-dir")) {
+        dataDir = Path.of(value(args, ++i, a));
+      } else if (!a.startsWith("-") && dir == null) {
+        dir = Path.of(a);
+      } else {
+        System.err.println("unknown argument: " + a);
+        usage();
+        System.exit(2);
+      }
+    }
+    if (dir == null) {
+      System.err.println(command + " needs a backup directory");
+      usage();
+      System.exit(2);
+    }
+    try {
+      if (command.equals("backup")) {
+        Backup.backup(dataDir, dir);
+        System.out.println("backed up " + dataDir + " to " + dir);
+      } else {
+        Backup.restore(dir, dataDir);
+        System.out.println("restored " + dir + " into " + dataDir);
+      }
+    } catch (java.io.IOException | java.sql.SQLException e) {
+      System.err.println(command + " failed: " + e.getMessage());
+      System.exit(1);
+    }
+  }
+
   private static String value(List<String> args, int i, String flag) {
     if (i >= args.size()) {
       System.err.println(flag + " needs a value");
@@ -160,6 +203,8 @@ public final class Main {
     System.out.println("usage: web4rec-server up|demo [--port 8080] [--data-dir ./data]"
         + " [--max-upload-mb 1024] [--max-decoded-mb 512] [--ui-dir frontend/dist]\n"
         + "       web4rec-server service gateway|ingest|metrics|rerank|analysis"
-        + " [--config FILE]   (docs/distributed.md)");
+        + " [--config FILE]   (docs/distributed.md)\n"
+        + "       web4rec-server backup|restore DIR [--data-dir ./data]"
+        + "   (server stopped; docs/operations.md)");
   }
 }
