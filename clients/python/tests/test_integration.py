@@ -452,3 +452,56 @@ def test_rerank_and_sweep(registered):
         client.rerank(parent, "diversity", 1.5, dataset_name=name)
     with pytest.raises(ValidationError, match="not in the dataset"):
         client.rerank(parent, "novelty", 0.5, users=[123456], dataset_name=name)
+
+
+# ----------------------------------------------------------------------------- deletion
+def test_delete_experiment_takes_its_reranks(registered):
+    client, name = registered
+    parent, other = unique("del-parent"), unique("del-other")
+    client.upload_experiment(experiment_name=parent, prediction_matrix=score_matrix(31), dataset_name=name,
+                             n_candidates=30, ks=[5], timeout=WAIT_S)
+    client.upload_experiment(experiment_name=other, prediction_matrix=score_matrix(32), dataset_name=name,
+                             n_candidates=30, ks=[5], timeout=WAIT_S)
+    derived = client.rerank(parent, "novelty", 0.5, k=5, dataset_name=name, timeout=WAIT_S)
+
+    client.delete_experiment(parent, dataset_name=name)
+
+    names = experiment_names(client, name)
+    assert parent not in names and derived not in names and other in names
+    with pytest.raises(NotFoundError):
+        client.experiment(parent, name)
+    with pytest.raises(NotFoundError):
+        client.delete_experiment(parent, dataset_name=name)
+
+
+def test_delete_dataset_through_the_facade(account, toy):
+    url, token = account
+    Web4Rec.login(token=token, server=url)
+    train, gt, _, _ = toy
+    ds = Web4RecDataset(unique("del-ds")).add_train_interaction(train).add_ground_truth(gt)
+    Web4Rec.register_dataset(ds)
+    Web4Rec.upload_experiment("to-go", prediction_matrix=score_matrix(33), dataset_name=ds.dataset_name,
+                              n_candidates=30, ks=[5], timeout=WAIT_S)
+
+    Web4Rec.delete_experiment("to-go", ds.dataset_name)
+    assert "to-go" not in set(Web4Rec.experiments(ds.dataset_name)["experiment_name"])
+    Web4Rec.delete_dataset(ds.dataset_name)
+
+    assert ds.dataset_name not in set(Web4Rec.datasets()["name"])
+    with pytest.raises(NotFoundError):
+        Web4Rec.dataset(ds.dataset_name)
+    with pytest.raises(NotFoundError):
+        Web4Rec.delete_dataset(ds.dataset_name)
+    Web4Rec.register_dataset(ds)  # the name is free again
+    Web4Rec.delete_dataset(ds.dataset_name)
+
+
+def test_another_team_cannot_delete(server_url, registered):
+    client, dataset = registered
+    mallory = Web4RecClient(server=server_url)
+    mallory.signup(f"{unique('mallory')}@example.com", "another-password")
+    with pytest.raises(NotFoundError):
+        mallory.delete_dataset(dataset)
+    with pytest.raises(NotFoundError):
+        mallory.delete_experiment("anything", dataset_name=dataset)
+    assert client.dataset(dataset).name == dataset

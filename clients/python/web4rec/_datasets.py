@@ -1,4 +1,4 @@
-"""Datasets: register (one multipart request of Arrow streams), read one, list all."""
+"""Datasets: register (one multipart request of Arrow streams), read one, list all, delete."""
 from __future__ import annotations
 
 from typing import Optional
@@ -40,6 +40,15 @@ class DatasetsApi(ResourceApi):
 
     def dataset(self, dataset_name: Optional[str] = None) -> DatasetInfo:
         return self._fetch_dataset(self._resolve_dataset(dataset_name))
+
+    def delete_dataset(self, dataset_name: str) -> None:
+        """Delete the dataset with all its experiments, their metrics and stored tables.
+
+        Irreversible. Raises NotFoundError when the team has no dataset of that name."""
+        name = self._resolve_dataset(dataset_name)
+        self._request("DELETE", self._dataset_path(name))
+        self._registered.pop(name, None)
+        self._dataset_info.pop(name, None)
 
     def datasets(self) -> pd.DataFrame:
         """One row per dataset of the team."""

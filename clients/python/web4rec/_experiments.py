@@ -231,6 +231,13 @@ class ExperimentsApi(ResourceApi):
         path = self._experiment_path(dataset_name, experiment_name)
         return ExperimentInfo.from_json(self._request("GET", path).json())
 
+    def delete_experiment(self, experiment_name: str, dataset_name: Optional[str] = None) -> None:
+        """Delete the experiment and every re-rank derived from it, with their metrics and lists.
+
+        Irreversible. Raises NotFoundError when the experiment does not exist."""
+        dataset_name = self._resolve_dataset(dataset_name)
+        self._request("DELETE", self._experiment_path(dataset_name, experiment_name))
+
     def experiment_infos(self, dataset_name: Optional[str] = None) -> List[ExperimentInfo]:
         dataset_name = self._resolve_dataset(dataset_name)
         data = self._request("GET", self._dataset_path(dataset_name) + "/experiments").json()

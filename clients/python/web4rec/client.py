@@ -185,6 +185,14 @@ class Web4Rec:
                                        dataset_name)
 
     @classmethod
+    def delete_experiment(cls, experiment_name: str, dataset_name: Optional[str] = None) -> None:
+        cls.client().delete_experiment(experiment_name, dataset_name)
+
+    @classmethod
+    def delete_dataset(cls, dataset_name: str) -> None:
+        cls.client().delete_dataset(dataset_name)
+
+    @classmethod
     def datasets(cls) -> pd.DataFrame:
         return cls.client().datasets()
 

@@ -1,8 +1,10 @@
-import { Link } from '@/lib/router';
+import { Link, navigate } from '@/lib/router';
+import { ConfirmDelete } from '@/components/ConfirmDelete';
 import { Card, EmptyState, ErrorState, PageHeader, Spinner, Stat } from '@/components/ui';
 import { formatCount, formatDate } from '@/lib/format';
 import { useDataset } from '../api/get-dataset';
 import { useDatasetStats } from '../api/get-dataset-stats';
+import { useDeleteDataset } from '../api/delete-dataset';
 import { PopularityCurveChart } from './PopularityCurveChart';
 import { SideColumnChart } from './SideColumnChart';
 import type { ColumnDistribution } from '../types';
@@ -23,6 +25,7 @@ function ColumnGrid({ columns, color }: { columns: ColumnDistribution[]; color: 
 export function DatasetDetailPage({ name }: { name: string }) {
   const dataset = useDataset(name);
   const stats = useDatasetStats(name);
+  const remove = useDeleteDataset();
   const d = dataset.data;
   const density = d && d.n_users && d.n_items ? (d.n_train / (d.n_users * d.n_items)) * 100 : null;
 
@@ -62,6 +65,12 @@ export function DatasetDetailPage({ name }: { name: string }) {
               : <ColumnGrid columns={stats.data.item_columns} color="#10b981" />}
           </Card>
         </>
+      )}
+      {d && (
+        <Card title="Delete dataset" testId="delete-dataset-card">
+          <ConfirmDelete what="dataset" name={name} pending={remove.isPending} error={remove.error}
+            onConfirm={() => remove.mutate(name, { onSuccess: () => navigate('/datasets') })} />
+        </Card>
       )}
     </div>
   );

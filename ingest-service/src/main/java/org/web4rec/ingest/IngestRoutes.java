@@ -26,15 +26,22 @@ public final class IngestRoutes implements ServiceRoutes {
   static final Endpoint GET = Endpoint.get("/datasets/:dataset");
   static final Endpoint STATS = Endpoint.get("/datasets/:dataset/stats");
   static final Endpoint UPLOAD = Endpoint.upload("/datasets/:dataset/experiments");
-  static final List<Endpoint> ENDPOINTS = List.of(REGISTER, LIST, GET, STATS, UPLOAD);
+  static final Endpoint DELETE = Endpoint.delete("/datasets/:dataset");
+  static final Endpoint DELETE_EXPERIMENT =
+      Endpoint.delete("/datasets/:dataset/experiments/:experiment");
+  static final List<Endpoint> ENDPOINTS = List.of(REGISTER, LIST, GET, STATS, UPLOAD, DELETE,
+      DELETE_EXPERIMENT);
 
   private final IngestService service;
   private final DatasetRepository datasets;
   private final DatasetCache cache;
   private final Lookups lookups;
+  private final Deletions deletions;
 
-  public IngestRoutes(IngestService service, DatasetRepository datasets, DatasetCache cache) {
+  public IngestRoutes(IngestService service, DatasetRepository datasets, DatasetCache cache,
+      Deletions deletions) {
     this.service = service;
+    this.deletions = deletions;
     this.datasets = datasets;
     this.cache = cache;
     this.lookups = new Lookups(datasets, null);
@@ -47,6 +54,21 @@ public final class IngestRoutes implements ServiceRoutes {
     GET.mount(api, this::getDataset);
     STATS.mount(api, this::stats);
     UPLOAD.mount(api, this::uploadExperiment);
+    DELETE.mount(api, this::deleteDataset);
+    DELETE_EXPERIMENT.mount(api, this::deleteExperiment);
+  }
+
+  private void deleteDataset(RoutingContext ctx) {
+    deletions.deleteDataset(Caller.of(ctx), ctx.pathParam("dataset"))
+        .onSuccess(v -> ctx.response().setStatusCode(204).end())
+        .onFailure(ctx::fail);
+  }
+
+  private void deleteExperiment(RoutingContext ctx) {
+    deletions.deleteExperiment(Caller.of(ctx), ctx.pathParam("dataset"),
+            ctx.pathParam("experiment"))
+        .onSuccess(v -> ctx.response().setStatusCode(204).end())
+        .onFailure(ctx::fail);
   }
 
   private void registerDataset(RoutingContext ctx) {

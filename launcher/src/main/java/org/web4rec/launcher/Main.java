@@ -14,7 +14,8 @@ import org.web4rec.platform.config.ServiceConfig;
  * [--max-decoded-mb 512] [--max-json-mb 1] [--request-timeout-s 300] [--upload-timeout-s 3600]
  * [--idle-timeout-s 300] [--trust-forwarded-proto] [--ui-dir frontend/dist]}, or
  * {@code service NAME --config FILE} for one service alone (distributed mode: {@link ServiceMain},
- * docs/distributed.md). Flags fall back to the environment ({@code WEB4REC_PORT},
+ * docs/distributed.md), or {@code backup|restore DIR [--data-dir ./data]} with the server stopped
+ * ({@link Backup}). Flags fall back to the environment ({@code WEB4REC_PORT},
  * {@code WEB4REC_DATA_DIR}, {@code WEB4REC_MAX_UPLOAD_MB}, {@code WEB4REC_MAX_DECODED_MB},
  * {@code WEB4REC_MAX_JSON_MB}, {@code WEB4REC_REQUEST_TIMEOUT_S}, {@code WEB4REC_UPLOAD_TIMEOUT_S},
  * {@code WEB4REC_IDLE_TIMEOUT_S}, {@code WEB4REC_TRUST_FORWARDED_PROTO}, {@code WEB4REC_UI_DIR}).
@@ -32,6 +33,10 @@ public final class Main {
     }
     if (command.equals("service")) {
       service(rest);
+      return;
+    }
+    if (command.equals("backup") || command.equals("restore")) {
+      backupOrRestore(command, rest);
       return;
     }
     if (!command.equals("up") && !command.equals("demo")) {
@@ -171,6 +176,44 @@ public final class Main {
     stopped.await();
   }
 
+  /**
+   * {@code backup DIR [--data-dir D]} and {@code restore DIR [--data-dir D]}, with the server
+   * stopped ({@link Backup}).
+   */
+  private static void backupOrRestore(String command, List<String> args) {
+    Path dataDir = Path.of(env("WEB4REC_DATA_DIR", "./data"));
+    Path dir = null;
+    for (int i = 0; i < args.size(); i++) {
+      String a = args.get(i);
+      if (a.equals("--data-dir")) {
+        dataDir = Path.of(value(args, ++i, a));
+      } else if (!a.startsWith("-") && dir == null) {
+        dir = Path.of(a);
+      } else {
+        System.err.println("unknown argument: " + a);
+        usage();
+        System.exit(2);
+      }
+    }
+    if (dir == null) {
+      System.err.println(command + " needs a backup directory");
+      usage();
+      System.exit(2);
+    }
+    try {
+      if (command.equals("backup")) {
+        Backup.backup(dataDir, dir);
+        System.out.println("backed up " + dataDir + " to " + dir);
+      } else {
+        Backup.restore(dir, dataDir);
+        System.out.println("restored " + dir + " into " + dataDir);
+      }
+    } catch (java.io.IOException | java.sql.SQLException e) {
+      System.err.println(command + " failed: " + e.getMessage());
+      System.exit(1);
+    }
+  }
+
   private static String value(List<String> args, int i, String flag) {
     if (i >= args.size()) {
       System.err.println(flag + " needs a value");
@@ -190,6 +233,8 @@ public final class Main {
         + "       [--request-timeout-s 300] [--upload-timeout-s 3600] [--idle-timeout-s 300]"
         + " [--trust-forwarded-proto] [--ui-dir frontend/dist]\n"
         + "       web4rec-server service gateway|ingest|metrics|rerank|analysis"
-        + " [--config FILE]   (docs/distributed.md)");
+        + " [--config FILE]   (docs/distributed.md)\n"
+        + "       web4rec-server backup|restore DIR [--data-dir ./data]"
+        + "   (server stopped; docs/operations.md)");
   }
 }

@@ -48,6 +48,14 @@ public final class CoocTables {
     }
   }
 
+  /** Drops the dataset's table (the dataset was deleted). */
+  public static void forget(Dataset ds) {
+    synchronized (TABLES) {
+      TABLES.remove(ds.train());
+      TABLE_INCREMENTS.remove(ds.train());
+    }
+  }
+
   /**
    * The dataset's table, built now when it is worth it.
    *

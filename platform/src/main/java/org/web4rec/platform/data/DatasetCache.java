@@ -29,6 +29,22 @@ public final class DatasetCache {
     };
   }
 
+  /**
+   * Forgets every version of a deleted dataset, with its co-occurrence table, so its memory goes
+   * now rather than when newer datasets push it out.
+   */
+  public synchronized void evict(String datasetId) {
+    entries.entrySet().removeIf(e -> {
+      if (!e.getKey().startsWith(datasetId + "@")) {
+        return false;
+      }
+      if (e.getValue().succeeded()) {
+        CoocTables.forget(e.getValue().result());
+      }
+      return true;
+    });
+  }
+
   public synchronized Future<Dataset> get(String teamId, String datasetId, int version) {
     String key = datasetId + "@" + version;
     Future<Dataset> f = entries.get(key);

@@ -74,6 +74,23 @@ public final class DatasetRepository {
         .execute(Tuple.of(teamId, id)).map(rs -> rs.rowCount() > 0);
   }
 
+  /**
+   * Removes the dataset row with its experiments and their metric rows in one transaction, so no
+   * experiment row is left pointing at a missing dataset. Blobs are the caller's to delete after.
+   *
+   * @return false when the team has no such dataset
+   */
+  public Future<Boolean> deleteWithExperiments(String teamId, String id) {
+    return db.inTransaction(conn -> conn.preparedQuery("DELETE FROM experiment_metrics"
+                + " WHERE experiment_id IN (SELECT id FROM experiments"
+                + " WHERE team_id = ? AND dataset_id = ?)").execute(Tuple.of(teamId, id))
+        .compose(v -> conn.preparedQuery("DELETE FROM experiments WHERE team_id = ?"
+            + " AND dataset_id = ?").execute(Tuple.of(teamId, id)))
+        .compose(v -> conn.preparedQuery("DELETE FROM datasets WHERE team_id = ? AND id = ?")
+            .execute(Tuple.of(teamId, id)))
+        .map(rs -> rs.rowCount() > 0));
+  }
+
   private static DatasetRecord of(Row r) {
     return new DatasetRecord(r.getString("id"), r.getString("team_id"), r.getString("name"),
         r.getInteger("version"), new JsonObject(r.getString("info")), r.getLong("created_at"));

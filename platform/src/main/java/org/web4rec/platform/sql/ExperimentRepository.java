@@ -204,6 +204,37 @@ public final class ExperimentRepository {
         .mapEmpty());
   }
 
+  /** Removes these experiments (a parent and its derived re-ranks) and their metrics at once. */
+  public Future<Void> deleteAll(String teamId, List<String> ids) {
+    if (ids.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    String marks = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
+    List<Object> scoped = new ArrayList<>(List.of(teamId));
+    scoped.addAll(ids);
+    return db.inTransaction(conn -> conn.preparedQuery("DELETE FROM experiment_metrics"
+                + " WHERE experiment_id IN (SELECT id FROM experiments WHERE team_id = ?"
+                + " AND id IN (" + marks + "))").execute(Tuple.from(scoped))
+        .compose(v -> conn.preparedQuery("DELETE FROM experiments WHERE team_id = ? AND id IN ("
+            + marks + ")").execute(Tuple.from(scoped)))
+        .mapEmpty());
+  }
+
+  /**
+   * Removes rows no parent row backs any more: experiments whose dataset was deleted while their
+   * upload was in flight, and metric rows a worker saved for an experiment deleted mid-job.
+   *
+   * @return the number of rows removed
+   */
+  public Future<Integer> deleteDetached() {
+    return db.inTransaction(conn -> conn.query("DELETE FROM experiment_metrics WHERE experiment_id"
+                + " NOT IN (SELECT id FROM experiments) OR experiment_id IN (SELECT id FROM"
+                + " experiments WHERE dataset_id NOT IN (SELECT id FROM datasets))").execute()
+        .compose(m -> conn.query("DELETE FROM experiments"
+                + " WHERE dataset_id NOT IN (SELECT id FROM datasets)").execute()
+            .map(e -> m.rowCount() + e.rowCount())));
+  }
+
   private static Optional<ExperimentRecord> first(RowSet<Row> rs) {
     for (Row r : rs) {
       return Optional.of(of(r));

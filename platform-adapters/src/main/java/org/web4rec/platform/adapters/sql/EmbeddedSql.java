@@ -17,10 +17,15 @@ public final class EmbeddedSql {
   private EmbeddedSql() {}
 
   public static Db open(Vertx vertx, Path dir) {
-    String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("web4rec")
-        + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE";
+    String url = url(dir);
     Pool pool = JDBCPool.pool(vertx, new JDBCConnectOptions().setJdbcUrl(url).setUser("sa")
         .setPassword(""), new PoolOptions().setMaxSize(8));
     return new Db(pool, "SET AUTOCOMMIT TRUE");
+  }
+
+  /** The JDBC URL of the database under {@code dir}; backup and restore open it the same way. */
+  public static String url(Path dir) {
+    return "jdbc:h2:file:" + dir.toAbsolutePath().resolve("web4rec")
+        + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE";
   }
 }
