@@ -314,6 +314,11 @@ async function main() {
     // deterministic and always enforced.
     await test(`benchmark: ${PERF_N} experiments, compare page time to interactive (budget ${TTI_BUDGET_MS} ms${ENFORCE_TTI ? '' : ', reported'}), JS before first table ≤ ${JS_BUDGET_KB} KB gzip`, async () => {
       assert(userSession, 'needs the signed-up user');
+      // The session stored at sign-up was revoked by the UI's sign-out (logout is server-side):
+      // sign in again for a fresh one.
+      const login = await api.post('/auth/login', { body: { email, password } });
+      assert(login.status === 200 && login.json.session, `login for the benchmark: ${login.status}`);
+      userSession = login.json.session;
       const seedStart = Date.now();
       await seedPerfDataset(api, userSession, { dataset: 'perf-1k', n: PERF_N, log });
       log(`seeded ${PERF_N} experiments in ${((Date.now() - seedStart) / 1000).toFixed(1)} s`);

@@ -41,7 +41,7 @@ export function Layout({ children }: { children: ReactNode }) {
         </nav>
         <div className="sidebar-footer">
           <div className="user-email" title={me.data?.user.email}>{me.data?.user.email ?? ''}</div>
-          <button type="button" className="link" disabled={logout.isPending} onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/signin', { replace: true }) })}>Sign out</button>
+          <button type="button" className="link" disabled={logout.isPending} onClick={() => { void logout.mutateAsync().catch(() => undefined).then(() => navigate('/signin', { replace: true })); }}>Sign out</button>
           <a className="link small" href="/api/v1/openapi.json" target="_blank" rel="noreferrer">API reference</a>
         </div>
       </aside>
