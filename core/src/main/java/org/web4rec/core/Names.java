@@ -38,16 +38,16 @@ public final class Names {
   }
 
   /**
-   * Checks an experiment or team name: 1-200 characters, no '/', no control, bidi or zero-width
-   * character, and not "." or "..".
+   * Checks an experiment, team or token name: 1-200 characters, not blank, no '/', no control,
+   * bidi or zero-width character, and not "." or "..".
    *
    * @param field how the request calls it, for the message
    * @param example a valid name of that kind
    * @throws InvalidInput saying what is wrong, with the example
    */
   public static String name(String field, Object value, String example) {
-    if (!(value instanceof String name) || name.isEmpty()) {
-      throw new InvalidInput(field + " must be a non-empty string", example);
+    if (!(value instanceof String name) || name.isBlank()) {
+      throw new InvalidInput(field + " must be a string that is not empty or blank", example);
     }
     int length = name.codePointCount(0, name.length());
     if (length > MAX_NAME) {

@@ -21,7 +21,7 @@ class NamesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", ".", "..", "a/b", "a\nb", "a\u0000b", "a\u007Fb", "a\u202Eb",
+  @ValueSource(strings = {"", "   ", ".", "..", "a/b", "a\nb", "a\u0000b", "a\u007Fb", "a\u202Eb",
       "a\u2066b", "a\u200Fb", "a\u200Bb", "a\u200Db", "a\u2060b", "\uFEFFa"})
   void refusesHiddenOrPathLikeNames(String bad) {
     InvalidInput e = assertThrows(InvalidInput.class, () -> Names.name("name", bad, "BPR"));
