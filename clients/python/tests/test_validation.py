@@ -13,7 +13,7 @@ def ds():
 
 
 def test_bad_dataset_name():
-    for name in ("", "has space", "x" * 129, None, "a/b"):
+    for name in ("", "has space", "x" * 129, None, "a/b", ".", "..", "ok\n"):
         with pytest.raises(ValueError, match=r"A-Za-z0-9"):
             Web4RecDataset(dataset_name=name)
 
