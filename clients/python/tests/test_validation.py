@@ -13,7 +13,7 @@ def ds():
 
 
 def test_bad_dataset_name():
-    for name in ("", "has space", "x" * 129, None, "a/b"):
+    for name in ("", "has space", "x" * 129, None, "a/b", ".", "..", "ok\n"):
         with pytest.raises(ValueError, match=r"A-Za-z0-9"):
             Web4RecDataset(dataset_name=name)
 
@@ -118,3 +118,12 @@ def test_env_fallbacks(monkeypatch):
     c = Web4RecClient()
     assert c.server == "http://example.test:1234" and c.token == "w4r_abc"
     assert c.session.headers["User-Agent"].startswith("web4rec-python/0.1.0")
+
+
+def test_projection_neighbors_from_the_offered_set():
+    client = Web4RecClient(server="http://127.0.0.1:9", token="t")
+    for bad in (3, 16, 200, True, 15.0):
+        with pytest.raises(ValueError, match=r"one of \[5, 10, 15, 30, 50\]"):
+            client.projection("e", method="umap", dataset_name="d", neighbors=bad)
+    with pytest.raises(ValueError, match="applies to method='umap' only"):
+        client.projection("e", method="pca", dataset_name="d", neighbors=15)

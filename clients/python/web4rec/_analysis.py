@@ -12,6 +12,9 @@ from . import _progress
 from ._resource import ResourceApi
 from .exceptions import WaitTimeoutError
 
+# The UMAP neighbour counts the server accepts (each one is a separate stored map).
+UMAP_NEIGHBORS = (5, 10, 15, 30, 50)
+
 
 class AnalysisApi(ResourceApi):
     @staticmethod
@@ -47,8 +50,8 @@ class AnalysisApi(ResourceApi):
         if neighbors is not None:
             if method != "umap":
                 raise ValueError("neighbors applies to method='umap' only")
-            if isinstance(neighbors, bool) or not isinstance(neighbors, (int, np.integer)) or not 2 <= neighbors <= 200:
-                raise ValueError(f"neighbors must be an integer in [2, 200], got {neighbors!r}. Example: 15")
+            if isinstance(neighbors, bool) or not isinstance(neighbors, (int, np.integer)) or int(neighbors) not in UMAP_NEIGHBORS:
+                raise ValueError(f"neighbors must be one of {list(UMAP_NEIGHBORS)}, got {neighbors!r}. Example: 15")
             params["neighbors"] = int(neighbors)
         dataset_name = self._resolve_dataset(dataset_name)
         path = self._experiment_path(dataset_name, experiment_name) + "/projection"

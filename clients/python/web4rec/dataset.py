@@ -25,8 +25,10 @@ def show(value) -> str:
 
 
 def check_name(name, what: str = "dataset_name") -> str:
-    if not isinstance(name, str) or not NAME_PATTERN.match(name):
-        raise ValueError(f"{what} must match [A-Za-z0-9._-]{{1,128}}, got {name!r}. Example: 'ml-latest-small'")
+    # fullmatch: '$' alone would let a trailing newline through; '.' and '..' read as paths.
+    if not isinstance(name, str) or not NAME_PATTERN.fullmatch(name) or name in (".", ".."):
+        raise ValueError(f"{what} must match [A-Za-z0-9._-]{{1,128}} and not be '.' or '..',"
+                         f" got {name!r}. Example: 'ml-latest-small'")
     return name
 
 

@@ -1,7 +1,17 @@
-/** RFC 4180 CSV: quote fields with a comma, quote or line break. */
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/**
+ * OWASP CSV injection: a spreadsheet runs a cell starting with =, +, -, @, tab or CR as a formula,
+ * so such a cell gets a leading apostrophe, unless it is a number such as -0.5.
+ */
+export function neutraliseFormula(s: string): string {
+  return /^[=+\-@\t\r]/.test(s) && !NUMBER.test(s) ? `'${s}` : s;
+}
+
+/** RFC 4180 CSV: quote fields with a comma, quote or line break; formulas neutralised. */
 export function csvField(value: unknown): string {
   if (value === null || value === undefined) return '';
-  const s = typeof value === 'object' ? JSON.stringify(value) : String(value);
+  const s = neutraliseFormula(typeof value === 'object' ? JSON.stringify(value) : String(value));
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -19,9 +19,10 @@ export function buildBreakdownFigure({ breakdowns, metric, by }: BreakdownChartP
     return {
       type: 'bar', name, x: order, y: groups.map((g) => g?.mean ?? null),
       error_y: { type: 'data', symmetric: false, array: groups.map((g) => (g ? g.ci_high - g.mean : 0)), arrayminus: groups.map((g) => (g ? g.mean - g.ci_low : 0)), thickness: 1.2, width: 3, color: '#374151' },
-      customdata: groups.map((g) => [g?.n ?? 0, g?.ci_low ?? null, g?.ci_high ?? null]),
+      // The experiment and column names are user strings: they reach the hover only as data.
+      customdata: groups.map((g) => [g?.n ?? 0, g?.ci_low ?? null, g?.ci_high ?? null, name, by]),
       marker: { color: PALETTE[j % PALETTE.length] },
-      hovertemplate: `<b>${name}</b><br>${by} = %{x}<br>${metric} = %{y:.4f}<br>95% CI [%{customdata[1]:.4f}, %{customdata[2]:.4f}]<br>n = %{customdata[0]} users<extra></extra>`,
+      hovertemplate: `<b>%{customdata[3]}</b><br>%{customdata[4]} = %{x}<br>${metric} = %{y:.4f}<br>95% CI [%{customdata[1]:.4f}, %{customdata[2]:.4f}]<br>n = %{customdata[0]} users<extra></extra>`,
     };
   });
   return {

@@ -22,15 +22,15 @@ export function buildParetoFigure({ points, xMetric, yMetric, selected }: Pareto
   const data: Data[] = [
     {
       type: 'scattergl', mode: 'markers', name: `all experiments (${valid.length})`,
-      x: others.map((p) => p.metrics[xMetric] ?? null), y: others.map((p) => p.metrics[yMetric] ?? null), text: others.map((p) => p.name),
+      x: others.map((p) => p.metrics[xMetric] ?? null), y: others.map((p) => p.metrics[yMetric] ?? null), text: others.map((p) => p.name), customdata: others.map((p) => p.name),
       marker: { color: '#94a3b8', size: 7, opacity: 0.6 },
-      hovertemplate: `<b>%{text}</b><br>${xMetric} = %{x:.4f}<br>${yMetric} = %{y:.4f}<extra></extra>`,
+      hovertemplate: `<b>%{customdata}</b><br>${xMetric} = %{x:.4f}<br>${yMetric} = %{y:.4f}<extra></extra>`,
     },
     {
       type: 'scatter', mode: 'lines+markers', name: 'Pareto front', line: { color: '#ef4444', width: 2, dash: 'dot', shape: 'linear' },
       marker: { size: 13, color: 'rgba(0,0,0,0)', line: { color: '#ef4444', width: 2 } },
-      x: frontIdx.map((i) => xy[i].x), y: frontIdx.map((i) => xy[i].y), text: frontIdx.map((i) => valid[i].name),
-      hovertemplate: '<b>%{text}</b> (Pareto-optimal)<extra></extra>',
+      x: frontIdx.map((i) => xy[i].x), y: frontIdx.map((i) => xy[i].y), text: frontIdx.map((i) => valid[i].name), customdata: frontIdx.map((i) => valid[i].name),
+      hovertemplate: '<b>%{customdata}</b> (Pareto-optimal)<extra></extra>',
     },
   ];
   selected.forEach((name, j) => {
@@ -38,9 +38,9 @@ export function buildParetoFigure({ points, xMetric, yMetric, selected }: Pareto
     if (!p) return;
     data.push({
       type: 'scatter', mode: 'text+markers', name, x: [p.metrics[xMetric] ?? null], y: [p.metrics[yMetric] ?? null],
-      text: [name], textposition: 'top center', textfont: { size: 11 },
+      text: [name], customdata: [name], textposition: 'top center', textfont: { size: 11 },
       marker: { size: 11, color: PALETTE[j % PALETTE.length], line: { color: '#fff', width: 1.5 } },
-      hovertemplate: `<b>${name}</b><br>${xMetric} = %{x:.4f}<br>${yMetric} = %{y:.4f}<extra></extra>`,
+      hovertemplate: `<b>%{customdata}</b><br>${xMetric} = %{x:.4f}<br>${yMetric} = %{y:.4f}<extra></extra>`,
     });
   });
   const arrow = (m: string) => (higherIsBetter(m) ? '→ better' : '← better');

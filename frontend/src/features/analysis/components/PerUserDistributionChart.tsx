@@ -26,7 +26,7 @@ export function buildDistributionFigure({ series, metric, mode }: PerUserDistrib
   }
   const data: Data[] = series.map((s, j): Data => ({
     type: 'histogram', name: `${s.name} (mean ${mean(s.values).toFixed(4)})`, x: finite(s.values), histnorm: 'percent', nbinsx: 30, opacity: 0.6,
-    marker: { color: PALETTE[j % PALETTE.length] }, hovertemplate: `${s.name}<br>${metric} %{x}<br>%{y:.1f}% of users<extra></extra>`,
+    marker: { color: PALETTE[j % PALETTE.length] }, hovertemplate: `%{fullData.name}<br>${metric} %{x}<br>%{y:.1f}% of users<extra></extra>`,
   }));
   return {
     data,

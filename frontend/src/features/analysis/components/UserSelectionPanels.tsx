@@ -14,8 +14,8 @@ export function buildMetricsFigure(rows: UserSelection['metrics'], metric: strin
   const mine = rows.filter((r) => r.metric === metric);
   const x = mine.map((r) => r.experiment);
   const bar = (name: string, y: (number | null)[], color: string): Data => ({
-    type: 'bar', name, x, y, marker: { color },
-    hovertemplate: `<b>%{x}</b><br>${name}: %{y:.4f}<extra></extra>`,
+    type: 'bar', name, x, y, marker: { color }, customdata: x.map(() => name),
+    hovertemplate: `<b>%{x}</b><br>%{customdata}: %{y:.4f}<extra></extra>`,
   });
   return {
     data: [bar('selection', mine.map((r) => r.selected), PALETTE[0]), bar('all users', mine.map((r) => r.all), '#9ca3af')],

@@ -10,7 +10,7 @@ describe('share bars', () => {
     expect(bars.series[0].shares).toEqual([1 / 3, 2 / 3]);
     expect(bars.series[1].shares[0]).toBeCloseTo(1709 / 6040, 10);
     const fig = buildShareBarsFigure(bars);
-    expect((fig.data[1] as { customdata: string[] }).customdata[1]).toBe('71.7% · 4,331 counts');
+    expect((fig.data[1] as { customdata: string[][] }).customdata[1][0]).toBe('71.7% · 4,331 counts');
   });
 
   it('labels numeric bins by their edges', () => {

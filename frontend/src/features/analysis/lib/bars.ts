@@ -61,8 +61,8 @@ export function buildShareBarsFigure(bars: ShareBars, { yTitle = 'share', colors
   const data: Data[] = bars.series.map((s, j) => ({
     type: 'bar', name: s.name, x: bars.categories, y: s.shares,
     marker: { color: colors[j % colors.length] },
-    customdata: bars.categories.map((_, i) => (s.counts ? `${pct(s.shares[i])} · ${s.counts[i].toLocaleString('en-US')} ${s.counts[i] === 1 ? 'count' : 'counts'}` : pct(s.shares[i]))) as unknown as string[],
-    hovertemplate: `<b>%{x}</b><br>${s.name}: %{customdata}<extra></extra>`,
+    customdata: bars.categories.map((_, i) => [s.counts ? `${pct(s.shares[i])} · ${s.counts[i].toLocaleString('en-US')} ${s.counts[i] === 1 ? 'count' : 'counts'}` : pct(s.shares[i]), s.name]) as unknown as string[],
+    hovertemplate: `<b>%{x}</b><br>%{customdata[1]}: %{customdata[0]}<extra></extra>`,
   }) as Data);
   return {
     data,

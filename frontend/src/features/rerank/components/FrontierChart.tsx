@@ -53,7 +53,7 @@ export function buildFrontierFigure({ points, parent, series, xMetric, yMetric, 
       type: 'scatter', mode: 'markers', name: `other experiments (${others.length})`,
       x: others.map((p) => val(p, xMetric)), y: others.map((p) => val(p, yMetric)), text: others.map((p) => p.name), customdata: others.map((p) => p.name),
       marker: { color: '#94a3b8', size: 8, opacity: 0.65 },
-      hovertemplate: `<b>%{text}</b><br>${hover}`,
+      hovertemplate: `<b>%{customdata}</b><br>${hover}`,
     },
     {
       type: 'scatter', mode: 'lines+markers', name: 'Pareto front', line: { color: '#ef4444', width: 2, dash: 'dot' },
@@ -76,7 +76,7 @@ export function buildFrontierFigure({ points, parent, series, xMetric, yMetric, 
       x: [val(parentPoint, xMetric)], y: [val(parentPoint, yMetric)], text: [parent], customdata: [parent],
       textposition: 'bottom center', textfont: { size: 11, color: '#92400e' },
       marker: { symbol: 'star', size: 20, color: PARENT_COLOR, line: { color: '#78350f', width: 1.5 } },
-      hovertemplate: `<b>${parent}</b> (parent, not re-ranked)<br>${hover}`,
+      hovertemplate: `<b>%{customdata}</b> (parent, not re-ranked)<br>${hover}`,
     });
   }
   const sel = selected ? sweep.find((p) => p.name === selected) : undefined;

@@ -1,5 +1,6 @@
 package org.web4rec.analysis;
 
+import java.util.List;
 import org.web4rec.platform.http.ApiException;
 
 /**
@@ -9,7 +10,11 @@ import org.web4rec.platform.http.ApiException;
 public record ProjectionRequest(String entity, String method, Integer neighbors) {
 
   static final int DEFAULT_NEIGHBORS = 15;
-  static final int MAX_NEIGHBORS = 200;
+  /**
+   * The UMAP neighbour counts offered. Each value is its own stored map and its own job, so a
+   * finite set bounds the maps (and the work) one experiment can cause.
+   */
+  static final List<Integer> NEIGHBORS = List.of(5, 10, 15, 30, 50);
   static final String EXAMPLE = "?entity=user&method=umap&neighbors=15";
 
   /** Validates the query parameters (400 with an example when wrong). */
@@ -29,9 +34,9 @@ public record ProjectionRequest(String entity, String method, Integer neighbors)
         } catch (NumberFormatException e) {
           n = -1;
         }
-        if (n < 2 || n > MAX_NEIGHBORS) {
-          throw ApiException.badRequest("neighbors must be an integer in [2, " + MAX_NEIGHBORS
-              + "], got " + neighbors, EXAMPLE);
+        if (!NEIGHBORS.contains(n)) {
+          throw ApiException.badRequest("neighbors must be one of " + NEIGHBORS + ", got "
+              + neighbors, EXAMPLE);
         }
       }
     }

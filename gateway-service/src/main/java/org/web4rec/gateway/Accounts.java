@@ -7,6 +7,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.web4rec.core.Names;
 import org.web4rec.platform.http.ApiException;
 import org.web4rec.platform.http.Caller;
 import org.web4rec.platform.http.Json;
@@ -71,11 +72,9 @@ final class Accounts {
     Caller caller = Caller.of(ctx);
     Credential.of(ctx).requireAccountScope();
     JsonObject body = Json.body(ctx);
-    String name = body.getValue("name") instanceof String s ? s.trim() : "";
-    if (name.isEmpty() || name.length() > 200) {
-      throw ApiException.badRequest("team name must be 1-200 characters",
-          "{\"name\": \"recsys-lab\"}");
-    }
+    Object given = body.getValue("name");
+    String name = Names.name("team name", given instanceof String s ? s.trim() : given,
+        "{\"name\": \"recsys-lab\"}");
     repo.createTeam(Ids.next("t"), name, caller.userId())
         .onSuccess(t -> Json.ok(ctx, 201, teamJson(t)))
         .onFailure(ctx::fail);

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import org.web4rec.core.Names;
 import org.web4rec.platform.http.ApiException;
 import org.web4rec.platform.http.Caller;
 import org.web4rec.platform.http.Json;
@@ -74,10 +75,7 @@ final class ApiTokens {
     Credential credential = Credential.of(ctx);
     credential.requireAccountScope();
     JsonObject body = ctx.body().length() == 0 ? new JsonObject() : Json.body(ctx);
-    String name = body.getValue("name", "token") instanceof String s ? s : null;
-    if (name == null || name.isBlank() || name.length() > 200) {
-      throw ApiException.badRequest("token name must be 1-200 characters", EXAMPLE);
-    }
+    String name = Names.name("token name", body.getValue("name", "token"), EXAMPLE);
     Object days = body.getValue("expires_in_days");
     if (days != null && !(days instanceof Integer d && d >= 1 && d <= 3650)) {
       throw ApiException.badRequest("expires_in_days must be an integer from 1 to 3650", EXAMPLE);

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
+import org.web4rec.core.Names;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.web4rec.core.InvalidInput;
@@ -47,7 +47,6 @@ import org.web4rec.core.table.Table;
 public final class IngestService {
 
   private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
-  static final Pattern DATASET_NAME = Pattern.compile("[A-Za-z0-9._-]{1,128}");
 
   /** An uploaded multipart file part. */
   public record Part(Path file, String contentType) {}
@@ -75,10 +74,10 @@ public final class IngestService {
   }
 
   public Future<JsonObject> registerDataset(Caller caller, String name, Map<String, Part> parts) {
-    if (name == null || !DATASET_NAME.matcher(name).matches()) {
-      return Future.failedFuture(ApiException.badRequest("dataset name must be 1-128 characters of"
-          + " letters, digits, '.', '_' or '-', got " + (name == null ? "none" : "'" + name + "'"),
-          "ml-latest-small"));
+    try {
+      Names.dataset("dataset name", name);
+    } catch (InvalidInput e) {
+      return Future.failedFuture(e);
     }
     for (String required : List.of("train", "ground_truth")) {
       if (!parts.containsKey(required)) {

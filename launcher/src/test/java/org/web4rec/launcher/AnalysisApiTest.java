@@ -104,10 +104,10 @@ class AnalysisApiTest {
     assertEquals("candidate_scores", users.getString("source"));
     assertEquals(2, users.getJsonArray("explained_variance").size());
     assertEquals(false, users.getBoolean("sampled"));
-    JsonObject items = projection(api, "entity=item&method=umap&neighbors=3");
+    JsonObject items = projection(api, "entity=item&method=umap&neighbors=5");
     onePointEach(items, 10, 11, 12, 13, 14, 15, 16);
     assertEquals("train_interactions", items.getString("source"));
-    assertEquals(3, items.getInteger("neighbors"));
+    assertEquals(5, items.getInteger("neighbors"));
     assertTrue(fx.blobFiles().stream().anyMatch(f -> f.endsWith("projection-user-pca.json")));
 
     fx.stop();
@@ -130,6 +130,9 @@ class AnalysisApiTest {
     assertNotNull(bad.getValue("example"), bad.encode());
     assertNotNull(get(api, E + "/projection?entity=user&method=umap&neighbors=1", 400)
         .getValue("example"));
+    // a value inside the old 2..200 range but outside the offered set: the answer names the set
+    JsonObject offSet = get(api, E + "/projection?entity=user&method=umap&neighbors=16", 400);
+    assertTrue(offSet.getString("message").contains("[5, 10, 15, 30, 50]"), offSet.encode());
     JsonObject unknown = post(E + "/selection/users",
         new JsonObject().put("user_ids", new JsonArray().add(1).add(999)), 400);
     assertTrue(unknown.getString("message").contains("999"), unknown.encode());

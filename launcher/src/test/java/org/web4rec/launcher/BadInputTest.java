@@ -147,6 +147,23 @@ class BadInputTest {
   }
 
   @Test
+  void hiddenCharactersAndDotNamesAreRejected() throws Exception {
+    assertError(await(api.postTables("/datasets/tiny/experiments",
+        Map.of("meta", new JsonObject().put("experiment_name", "BPR\u202Egnp.exe").encode()),
+        Map.of("recommendations", ServerFixture.recommendations()))), 400, "bidi");
+    assertError(await(api.postTables("/datasets/tiny/experiments",
+        Map.of("meta", new JsonObject().put("experiment_name", "..").encode()),
+        Map.of("recommendations", ServerFixture.recommendations()))), 400, "'..'");
+    assertError(await(api.postTables("/datasets", Map.of("name", ".."),
+        ServerFixture.datasetTables())), 400, "dataset name");
+    HttpResponse<Buffer> team = await(api.postJson("/teams",
+        new JsonObject().put("name", "lab\u200B")));
+    assertError(team, 400, "zero-width");
+    assertTrue(team.bodyAsJsonObject().getString("example").contains("recsys-lab"));
+    assertNothingWritten();
+  }
+
+  @Test
   void badEmbeddingsAreRejected() throws Exception {
     String meta = new JsonObject().put("experiment_name", "bad").encode();
     Table unknownItem = Table.of(new Column.Longs("item_id", new long[] {12, 999}, null),

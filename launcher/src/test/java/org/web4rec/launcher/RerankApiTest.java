@@ -1,6 +1,7 @@
 package org.web4rec.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.web4rec.launcher.ServerFixture.await;
 
@@ -221,6 +222,15 @@ class RerankApiTest {
     assertTrue(unknown.bodyAsString().contains("99999"));
     assertEquals(400, rerank(new JsonObject().put("objective", "novelty").put("lambda", 0.5)
         .put("k", 50)).statusCode()); // more than the 40 candidates
+    // the name of a single re-rank follows the experiment-name rules
+    for (String badName : List.of("..", "a/b", "bidi\u202Ename", "zero\u200Bwidth", "")) {
+      HttpResponse<Buffer> named = rerank(new JsonObject().put("objective", "novelty")
+          .put("lambda", 0.5).put("name", badName));
+      assertEquals(400, named.statusCode(), badName);
+      assertTrue(named.bodyAsJsonObject().getString("message").startsWith("name must"),
+          named.bodyAsString());
+      assertNotNull(named.bodyAsJsonObject().getString("example"));
+    }
     assertEquals(404, await(api.postJson("/datasets/" + DS + "/experiments/ghost/rerank",
         new JsonObject().put("objective", "novelty").put("lambda", 0.5))).statusCode());
     ApiClient other = fx.signup("rerank-other@example.com");

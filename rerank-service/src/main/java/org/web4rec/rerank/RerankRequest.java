@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import org.web4rec.core.Names;
 import org.web4rec.core.ids.ExternalId;
 import org.web4rec.core.rerank.Objective;
 import org.web4rec.platform.http.ApiException;
@@ -91,10 +92,13 @@ record RerankRequest(Objective objective, String sim, String column, List<Double
     } else if (u != null) {
       throw ApiException.badRequest("users must be a list of user ids or null", EXAMPLE);
     }
-    String name = body.getValue("name") instanceof String s ? s : null;
-    if (name != null && sweep) {
+    Object nameValue = body.getValue("name");
+    if (nameValue != null && sweep) {
       throw ApiException.badRequest("a sweep names its experiments itself; drop name", EXAMPLE);
     }
+    // The derived experiment's name follows the upload rules, so it is checked the same way.
+    String name = nameValue == null ? null
+        : Names.name("name", nameValue, "{\"name\": \"BPR diversified\"}");
     return new RerankRequest(parsed, parsed.kind() == Objective.Kind.CALIBRATION
         || parsed.kind() == Objective.Kind.NOVELTY ? null : parsed.source(),
         parsed.kind() == Objective.Kind.CALIBRATION ? column : null, lambdas, k, n, users, name);

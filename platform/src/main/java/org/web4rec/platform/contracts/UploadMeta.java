@@ -4,8 +4,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.web4rec.core.InvalidInput;
+import org.web4rec.core.Names;
 
 /**
  * The {@code meta} form field of an experiment upload (docs/api.md), validated: the experiment's
@@ -20,8 +20,6 @@ import org.web4rec.core.InvalidInput;
 public record UploadMeta(String name, JsonObject hyperParameters, List<Integer> ks,
     int nCandidates) {
 
-  /** Experiment names: no '/', no control characters, 1-200 characters. */
-  public static final Pattern EXPERIMENT_NAME = Pattern.compile("[^/\\p{Cntrl}]{1,200}");
   public static final int MAX_CANDIDATES = 10_000;
   public static final int MAX_K = 1000;
   public static final int MAX_KS = 20;
@@ -42,11 +40,7 @@ public record UploadMeta(String name, JsonObject hyperParameters, List<Integer> 
    */
   public static UploadMeta parse(JsonObject meta, List<Integer> defaultKs,
       int defaultCandidates) {
-    Object nameObj = meta.getValue("experiment_name");
-    if (!(nameObj instanceof String name) || !EXPERIMENT_NAME.matcher(name).matches()) {
-      throw new InvalidInput("meta.experiment_name must be a string of 1-200 characters"
-          + " without '/'", EXAMPLE);
-    }
+    String name = Names.name("meta.experiment_name", meta.getValue("experiment_name"), EXAMPLE);
     Object hp = meta.getValue("hyper_parameters", new JsonObject());
     if (!(hp instanceof JsonObject hyper)) {
       throw new InvalidInput("meta.hyper_parameters must be a JSON object", EXAMPLE);

@@ -246,8 +246,32 @@ public final class CsvCodec {
     }
   }
 
-  private static String quote(String v) {
-    if (v.indexOf(',') < 0 && v.indexOf('"') < 0 && v.indexOf('\n') < 0) {
+  /**
+   * A cell a spreadsheet would run as a formula (OWASP CSV injection: a leading '=', '+', '-',
+   * '@', tab or CR) gets a leading apostrophe, unless it is a number such as -0.5, which stays a
+   * number.
+   */
+  static String neutralise(String v) {
+    if (v.isEmpty() || "=+-@\t\r".indexOf(v.charAt(0)) < 0 || isPlainNumber(v)) {
+      return v;
+    }
+    return "'" + v;
+  }
+
+  private static boolean isPlainNumber(String v) {
+    try {
+      Double.parseDouble(v);
+      // parseDouble also takes "-Infinity", "+NaN" and padded text; only plain digits count.
+      return v.chars().allMatch(ch -> (ch >= '0' && ch <= '9') || "+-.eE".indexOf(ch) >= 0);
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  private static String quote(String raw) {
+    String v = neutralise(raw);
+    if (v.indexOf(',') < 0 && v.indexOf('"') < 0 && v.indexOf('\n') < 0
+        && v.indexOf('\r') < 0) {
       return v;
     }
     return '"' + v.replace("\"", "\"\"") + '"';

@@ -110,4 +110,16 @@ class CodecTest {
     assertEquals("s,d\n\"x,y\",1.5\n,2.0\n", w.toString());
     assertFalse(w.toString().isEmpty());
   }
+
+  @Test
+  void csvWriteNeutralisesFormulasButKeepsNumbers() {
+    Table t = Table.of(new Column.Strings("s", new String[] {"=HYPERLINK(\"x\")", "+1+2",
+        "-cmd", "@SUM(A1)", "\tx", "\rx", "-0.5", "+3", "1e-3", "-Infinity", "plain"}),
+        new Column.Doubles("d", new double[] {-0.5, 1, 2, 3, 4, 5, 6, 7, 8, 9, -1e-3}, null));
+    StringWriter w = new StringWriter();
+    CsvCodec.write(t, w);
+    assertEquals("s,d\n\"'=HYPERLINK(\"\"x\"\")\",-0.5\n'+1+2,1.0\n'-cmd,2.0\n'@SUM(A1),3.0\n"
+        + "'\tx,4.0\n\"'\rx\",5.0\n-0.5,6.0\n+3,7.0\n1e-3,8.0\n'-Infinity,9.0\nplain,-0.001\n",
+        w.toString());
+  }
 }
