@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -95,6 +96,11 @@ public final class LocalBlobStore implements BlobStore {
       if (prefix.endsWith("/") && Files.isDirectory(dir) && dir.startsWith(root)) {
         try (Stream<Path> s = Files.walk(dir)) {
           s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (UncheckedIOException e) {
+          if (!(e.getCause() instanceof NoSuchFileException)) {
+            throw e;
+          }
+          // deleted meanwhile by another deletePrefix: what this call wanted
         }
       }
       return null;
@@ -108,17 +114,32 @@ public final class LocalBlobStore implements BlobStore {
 
   private List<String> listSync(String prefix) throws IOException {
     BlobKeys.validatePrefix(prefix);
-    List<String> keys = new ArrayList<>();
-    try (Stream<Path> s = Files.walk(root)) {
-      s.filter(Files::isRegularFile)
-          .filter(p -> !p.startsWith(tmp))
-          .map(p -> root.relativize(p).toString().replace('\\', '/'))
-          .filter(k -> k.startsWith(prefix))
-          .sorted()
-          .forEach(keys::add);
+    // Walk only the prefix's deepest directory, not the whole store: cheaper, and a concurrent
+    // deletePrefix elsewhere cannot pull a directory from under this walk.
+    int slash = prefix.lastIndexOf('/');
+    Path start = slash < 0 ? root : root.resolve(prefix.substring(0, slash)).normalize();
+    for (int attempt = 1; ; attempt++) {
+      if (!start.startsWith(root) || !Files.isDirectory(start)) {
+        return List.of();
+      }
+      List<String> keys = new ArrayList<>();
+      try (Stream<Path> s = Files.walk(start)) {
+        s.filter(Files::isRegularFile)
+            .filter(p -> !p.startsWith(tmp))
+            .map(p -> root.relativize(p).toString().replace('\\', '/'))
+            .filter(k -> k.startsWith(prefix))
+            .sorted()
+            .forEach(keys::add);
+        return keys;
+      } catch (UncheckedIOException e) {
+        // A concurrent deletePrefix removed a directory below the prefix mid-walk: walk again.
+        if (!(e.getCause() instanceof NoSuchFileException) || attempt == 3) {
+          throw e;
+        }
+      }
     }
-    return keys;
   }
+
 
   @Override
   public Future<Void> ping() {
