@@ -10,19 +10,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.web4rec.core.metrics.Definitions;
 import org.web4rec.platform.blob.BlobKeys;
-import org.web4rec.platform.blob.BlobStore;
-import org.web4rec.platform.bus.MessageBus;
 import org.web4rec.platform.contracts.Events;
 import org.web4rec.platform.contracts.ExperimentSettings;
 import org.web4rec.platform.contracts.MetricsMeta;
 import org.web4rec.platform.contracts.Topics;
-import org.web4rec.platform.data.DatasetCache;
 import org.web4rec.platform.data.MetricsJob;
 import org.web4rec.platform.data.StoredDataset;
 import org.web4rec.platform.observe.JobMeter;
 import org.web4rec.platform.service.Ports;
 import org.web4rec.platform.table.ArrowCodec;
-import org.web4rec.platform.sql.DatasetRepository;
 import org.web4rec.platform.sql.ExperimentRepository;
 import org.web4rec.platform.sql.ExperimentRepository.ExperimentRecord;
 
@@ -36,22 +32,14 @@ public final class MetricsWorker extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(MetricsWorker.class);
 
-  private final BlobStore blobs;
-  private final DatasetRepository datasets;
-  private final ExperimentRepository experiments;
-  private final MessageBus bus;
-  private final DatasetCache cache;
+  private final Ports ports;
   private final boolean recoverOnStart;
   private final JobMeter jobs;
   private final long testOnlyDelayMs;
 
-  /** A worker over the process's ports; {@code web4rec_job_seconds{kind="metrics"}} times its jobs. */
+  /** A worker over the process's ports; {@code web4rec_job_seconds{kind="metrics"}} times jobs. */
   public MetricsWorker(Ports ports) {
-    this.blobs = ports.blobs();
-    this.datasets = ports.datasets();
-    this.experiments = ports.experiments();
-    this.bus = ports.bus();
-    this.cache = ports.cache();
+    this.ports = ports;
     this.recoverOnStart = ports.jobs().recoverOnStart();
     this.jobs = ports.observability().jobs();
     // TEST ONLY, 0 in every real deployment (JobSettings#testOnlyMetricsDelayMs).
@@ -61,20 +49,22 @@ public final class MetricsWorker extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    return bus.subscribe(Topics.EXPERIMENT_UPLOADED, Topics.METRICS_GROUP, this::handle)
-        .compose(v -> bus.subscribe(Topics.EXPERIMENT_UPLOADED + ".dlq", Topics.METRICS_GROUP,
+    return ports.bus().subscribe(Topics.EXPERIMENT_UPLOADED, Topics.METRICS_GROUP, this::handle)
+        .compose(v -> ports.bus().subscribe(Topics.EXPERIMENT_UPLOADED + ".dlq",
+            Topics.METRICS_GROUP,
             this::giveUp))
         .compose(v -> recoverOnStart ? recover() : Future.succeededFuture());
   }
 
   /** Re-enqueues experiments left uploaded/computing by a previous process (embedded mode). */
   private Future<Void> recover() {
-    return experiments.listUnfinished().compose(list -> {
+    return ports.experiments().listUnfinished().compose(list -> {
       List<Future<Void>> sent = new ArrayList<>();
       for (ExperimentRecord e : list) {
         LOG.info("resuming metrics of experiment {} ({})", e.name(), e.status());
-        sent.add(bus.publish(Topics.EXPERIMENT_UPLOADED, e.id(),
-            new Events.ExperimentUploaded(e.teamId(), e.datasetId(), e.id(), e.settings()).toJson()));
+        sent.add(ports.bus().publish(Topics.EXPERIMENT_UPLOADED, e.id(),
+            new Events.ExperimentUploaded(e.teamId(), e.datasetId(), e.id(), e.settings())
+                .toJson()));
       }
       return Future.all(sent).mapEmpty();
     });
@@ -83,7 +73,7 @@ public final class MetricsWorker extends VerticleBase {
   Future<Void> handle(JsonObject payload) {
     Events.ExperimentUploaded event = Events.ExperimentUploaded.fromJson(payload);
     LOG.debug("experiment.uploaded {}", event.experimentId());
-    return experiments.startComputing(event.experimentId()).compose(started -> {
+    return ports.experiments().startComputing(event.experimentId()).compose(started -> {
       if (!started) {
         LOG.info("experiment {} already has its metrics; event ignored", event.experimentId());
         return Future.succeededFuture(); // already ready or deleted: a redelivery
@@ -103,26 +93,26 @@ public final class MetricsWorker extends VerticleBase {
    */
   private Future<Void> compute(Events.ExperimentUploaded event) {
     long t0 = System.nanoTime();
-    return experiments.findById(event.experimentId()).compose(found -> {
+    return ports.experiments().findById(event.experimentId()).compose(found -> {
       if (found.isEmpty()) {
         return Future.succeededFuture();
       }
       ExperimentRecord e = found.get();
       ExperimentSettings settings = event.settings() != null ? event.settings() : e.settings();
-      return datasets.findById(e.datasetId()).compose(ds -> {
+      return ports.datasets().findById(e.datasetId()).compose(ds -> {
         if (ds.isEmpty() || !ds.get().teamId().equals(e.teamId())) {
-          return experiments.markFailed(e.id(), "dataset no longer exists");
+          return ports.experiments().markFailed(e.id(), "dataset no longer exists");
         }
         int version = ds.get().version();
         String prefix = BlobKeys.experiment(e.teamId(), e.id());
-        Future<Dataset> stored = cache.get(e.teamId(), e.datasetId(), version);
-        Future<byte[]> candidates = blobs.get(prefix + StoredDataset.CANDIDATES);
+        Future<Dataset> stored = ports.cache().get(e.teamId(), e.datasetId(), version);
+        Future<byte[]> candidates = ports.blobs().get(prefix + StoredDataset.CANDIDATES);
         // A derived (re-ranked) experiment reads its parent's embeddings and its user group.
         Future<byte[]> embeddings = !settings.hasItemEmbeddings() ? Future.succeededFuture(null)
-            : blobs.get(BlobKeys.experiment(e.teamId(), settings.embeddingOwner(e.id()))
+            : ports.blobs().get(BlobKeys.experiment(e.teamId(), settings.embeddingOwner(e.id()))
                 + StoredDataset.ITEM_EMBEDDINGS);
         Future<byte[]> group = settings.isDerived() && settings.rerank().isGroup()
-            ? blobs.get(prefix + StoredDataset.GROUP_USERS) : Future.succeededFuture(null);
+            ? ports.blobs().get(prefix + StoredDataset.GROUP_USERS) : Future.succeededFuture(null);
         return Future.all(stored, candidates, embeddings, group)
             .compose(v -> vertx.executeBlocking(() -> MetricsJob.run(stored.result(),
                 StoredDataset.decodeCandidates(candidates.result(), stored.result().nUsers()),
@@ -132,20 +122,21 @@ public final class MetricsWorker extends VerticleBase {
                     : ArrowCodec.fromBytes(group.result()).ints("u")), false)
                 .recover(t -> Future.failedFuture(new DataProblem(t))))
             .compose(result -> Future.all(
-                    blobs.put(prefix + StoredDataset.PER_USER, result.perUserArrow()),
-                    blobs.put(prefix + StoredDataset.EXPOSURE, result.exposureArrow()))
-                .compose(v -> experiments.saveMetrics(e.id(), result.means(), new MetricsMeta(
+                    ports.blobs().put(prefix + StoredDataset.PER_USER, result.perUserArrow()),
+                    ports.blobs().put(prefix + StoredDataset.EXPOSURE, result.exposureArrow()))
+                .compose(v -> ports.experiments().saveMetrics(e.id(), result.means(),
+                    new MetricsMeta(
                     Definitions.DEFINITIONS_VERSION, settings.ks(), settings.nCandidates(),
                     version, result.similaritySources(), result.calibrationColumns(),
                     result.evaluatedUsers(), result.seconds(),
                     (System.nanoTime() - t0) / 1e9).toJson())))
-            .compose(v -> bus.publish(Topics.METRICS_COMPUTED, e.id(),
+            .compose(v -> ports.bus().publish(Topics.METRICS_COMPUTED, e.id(),
                 new Events.MetricsComputed(e.teamId(), e.id(), ExperimentRepository.READY)
                     .toJson()))
             .recover(t -> {
               if (t instanceof DataProblem p) {
                 LOG.warn("metrics of {} failed: {}", e.id(), p.getCause().toString());
-                return experiments.markFailed(e.id(), "metrics computation failed: "
+                return ports.experiments().markFailed(e.id(), "metrics computation failed: "
                     + p.getCause().getMessage());
               }
               return Future.failedFuture(t);
@@ -162,7 +153,8 @@ public final class MetricsWorker extends VerticleBase {
     if (id == null) {
       return Future.succeededFuture();
     }
-    return experiments.markFailed(id, "metrics computation gave up after repeated failures: "
+    return ports.experiments().markFailed(id,
+        "metrics computation gave up after repeated failures: "
         + envelope.getString("error"));
   }
 

@@ -16,17 +16,13 @@ import org.web4rec.core.rerank.RerankInput;
 import org.web4rec.core.rerank.RerankResult;
 import org.web4rec.core.rerank.Reranker;
 import org.web4rec.platform.blob.BlobKeys;
-import org.web4rec.platform.blob.BlobStore;
-import org.web4rec.platform.bus.MessageBus;
 import org.web4rec.platform.contracts.Events;
 import org.web4rec.platform.contracts.RerankLineage;
 import org.web4rec.platform.contracts.Topics;
-import org.web4rec.platform.data.DatasetCache;
 import org.web4rec.platform.data.CoocTables;
 import org.web4rec.platform.data.StoredDataset;
 import org.web4rec.platform.observe.JobMeter;
 import org.web4rec.platform.service.Ports;
-import org.web4rec.platform.sql.DatasetRepository;
 import org.web4rec.platform.sql.ExperimentRepository;
 import org.web4rec.platform.sql.ExperimentRepository.ExperimentRecord;
 import org.web4rec.platform.table.ArrowCodec;
@@ -45,21 +41,13 @@ public final class RerankWorker extends VerticleBase {
   /** Per-item original positions of a derived experiment's lists (for the user diff). */
   static final String POSITIONS = "rerank_positions.arrow";
 
-  private final BlobStore blobs;
-  private final DatasetRepository datasets;
-  private final ExperimentRepository experiments;
-  private final MessageBus bus;
-  private final DatasetCache cache;
+  private final Ports ports;
   private final boolean recoverOnStart;
   private final JobMeter jobs;
 
-  /** A worker over the process's ports; {@code web4rec_job_seconds{kind="rerank"}} times its jobs. */
+  /** A worker over the process's ports; {@code web4rec_job_seconds{kind="rerank"}} times jobs. */
   public RerankWorker(Ports ports) {
-    this.blobs = ports.blobs();
-    this.datasets = ports.datasets();
-    this.experiments = ports.experiments();
-    this.bus = ports.bus();
-    this.cache = ports.cache();
+    this.ports = ports;
     this.recoverOnStart = ports.jobs().recoverOnStart();
     this.jobs = ports.observability().jobs();
   }
@@ -67,13 +55,13 @@ public final class RerankWorker extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    return bus.subscribe(Topics.RERANK_REQUESTED, Topics.RERANK_GROUP, this::handle)
+    return ports.bus().subscribe(Topics.RERANK_REQUESTED, Topics.RERANK_GROUP, this::handle)
         .compose(v -> recoverOnStart ? recover() : Future.succeededFuture());
   }
 
   /** Re-emits re-ranks whose derived experiments have no lists yet (embedded restarts). */
   private Future<Void> recover() {
-    return experiments.listUnfinished().compose(list -> {
+    return ports.experiments().listUnfinished().compose(list -> {
       java.util.Map<String, List<ExperimentRecord>> byParent = new java.util.LinkedHashMap<>();
       for (ExperimentRecord e : list) {
         RerankLineage r = e.settings().rerank();
@@ -84,9 +72,9 @@ public final class RerankWorker extends VerticleBase {
       List<Future<Void>> sent = new ArrayList<>();
       byParent.forEach((parentId, derived) -> {
         ExperimentRecord first = derived.get(0);
-        sent.add(blobs.exists(BlobKeys.experiment(first.teamId(), first.id())
+        sent.add(ports.blobs().exists(BlobKeys.experiment(first.teamId(), first.id())
             + StoredDataset.CANDIDATES).compose(has -> has ? Future.succeededFuture()
-            : bus.publish(Topics.RERANK_REQUESTED, parentId, new Events.RerankRequested(
+            : ports.bus().publish(Topics.RERANK_REQUESTED, parentId, new Events.RerankRequested(
                 first.teamId(), first.datasetId(), parentId,
                 derived.stream().map(ExperimentRecord::id).toList()).toJson())));
       });
@@ -98,7 +86,7 @@ public final class RerankWorker extends VerticleBase {
     Events.RerankRequested event = Events.RerankRequested.fromJson(payload);
     List<Future<java.util.Optional<ExperimentRecord>>> rows = new ArrayList<>();
     for (String id : event.experimentIds()) {
-      rows.add(experiments.findById(id));
+      rows.add(ports.experiments().findById(id));
     }
     return Future.all(rows).compose(v -> {
       List<ExperimentRecord> todo = new ArrayList<>();
@@ -127,19 +115,20 @@ public final class RerankWorker extends VerticleBase {
     RerankLineage lineage = first.settings().rerank();
     String teamId = first.teamId();
     String parentPrefix = BlobKeys.experiment(teamId, lineage.parentId());
-    return experiments.findById(lineage.parentId()).compose(parent -> datasets.findById(
+    return ports.experiments().findById(lineage.parentId()).compose(parent -> ports.datasets()
+        .findById(
         first.datasetId()).compose(ds -> {
           if (parent.isEmpty() || ds.isEmpty() || !parent.get().teamId().equals(teamId)
               || !ds.get().teamId().equals(teamId)) {
             return markFailed(todo, "the parent experiment or its dataset no longer exists");
           }
-          Future<Dataset> stored = cache.get(teamId, first.datasetId(), ds.get().version());
-          Future<byte[]> candidates = blobs.get(parentPrefix + StoredDataset.CANDIDATES);
+          Future<Dataset> stored = ports.cache().get(teamId, first.datasetId(), ds.get().version());
+          Future<byte[]> candidates = ports.blobs().get(parentPrefix + StoredDataset.CANDIDATES);
           Future<byte[]> embeddings = !parent.get().settings().hasItemEmbeddings()
               ? Future.succeededFuture(null)
-              : blobs.get(parentPrefix + StoredDataset.ITEM_EMBEDDINGS);
+              : ports.blobs().get(parentPrefix + StoredDataset.ITEM_EMBEDDINGS);
           Future<byte[]> group = !lineage.isGroup() ? Future.succeededFuture(null)
-              : blobs.get(BlobKeys.experiment(first.teamId(), first.id())
+              : ports.blobs().get(BlobKeys.experiment(first.teamId(), first.id())
                   + StoredDataset.GROUP_USERS);
           return Future.all(stored, candidates, embeddings, group).compose(x ->
               vertx.executeBlocking(() -> rerank(stored.result(), candidates.result(),
@@ -151,8 +140,8 @@ public final class RerankWorker extends VerticleBase {
                   ExperimentRecord e = todo.get(k);
                   String prefix = BlobKeys.experiment(e.teamId(), e.id());
                   RerankResult r = results.get(k);
-                  writes.add(blobs.put(prefix + POSITIONS, positions(r)));
-                  writes.add(blobs.put(prefix + StoredDataset.CANDIDATES,
+                  writes.add(ports.blobs().put(prefix + POSITIONS, positions(r)));
+                  writes.add(ports.blobs().put(prefix + StoredDataset.CANDIDATES,
                       StoredDataset.encodeCandidates(r.lists())));
                 }
                 return Future.all(writes);
@@ -160,13 +149,13 @@ public final class RerankWorker extends VerticleBase {
               .compose(x -> {
                 List<Future<Void>> sent = new ArrayList<>();
                 for (ExperimentRecord e : todo) {
-                  sent.add(bus.publish(Topics.EXPERIMENT_UPLOADED, e.id(),
+                  sent.add(ports.bus().publish(Topics.EXPERIMENT_UPLOADED, e.id(),
                       new Events.ExperimentUploaded(e.teamId(), e.datasetId(), e.id(),
                           e.settings()).toJson()));
                 }
                 return Future.all(sent);
               })
-              .compose(x -> bus.publish(Topics.RERANK_COMPLETED, lineage.parentId(),
+              .compose(x -> ports.bus().publish(Topics.RERANK_COMPLETED, lineage.parentId(),
                   new Events.RerankRequested(teamId, first.datasetId(), lineage.parentId(),
                       todo.stream().map(ExperimentRecord::id).toList()).toJson()))
               .onSuccess(x -> LOG.info("re-ranked {} at {} λ value(s) in {} s",
@@ -179,7 +168,8 @@ public final class RerankWorker extends VerticleBase {
   }
 
   private static List<RerankResult> rerank(Dataset ds, byte[] candidateBytes,
-      byte[] embeddingBytes, byte[] groupBytes, RerankLineage lineage, List<ExperimentRecord> todo) {
+      byte[] embeddingBytes, byte[] groupBytes, RerankLineage lineage,
+      List<ExperimentRecord> todo) {
     CandidateLists parentLists = StoredDataset.decodeCandidates(candidateBytes, ds.nUsers());
     float[][] vectors = embeddingBytes == null ? null
         : Dataset.itemVectors(ArrowCodec.fromBytes(embeddingBytes), ds.nItems());
@@ -211,7 +201,7 @@ public final class RerankWorker extends VerticleBase {
     LOG.warn("{}", reason);
     List<Future<Void>> all = new ArrayList<>();
     for (ExperimentRecord e : todo) {
-      all.add(experiments.markFailed(e.id(), reason));
+      all.add(ports.experiments().markFailed(e.id(), reason));
     }
     return Future.all(all).mapEmpty();
   }
